@@ -1,0 +1,2 @@
+/** orbitdc public library entry point. */
+export * from './core/index.js';
