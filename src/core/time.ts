@@ -86,7 +86,8 @@ export function centuriesTtSinceJ2000(utcMs: number): number {
 export function gmst_rad(jdUt1Value: number): number {
   const t = (jdUt1Value - JD_J2000) / 36_525;
   let g_s = -6.2e-6 * t * t * t + 0.093104 * t * t + (876_600.0 * 3600 + 8_640_184.812866) * t + 67_310.54841;
-  g_s = ((g_s * (TWO_PI / 86_400)) % TWO_PI);
+  // Scaled exactly as Vallado's code (s → deg via /240, → rad) so results match satellite.js bit for bit.
+  g_s = ((g_s * (Math.PI / 180)) / 240.0) % TWO_PI;
   return g_s < 0 ? g_s + TWO_PI : g_s;
 }
 

@@ -1,0 +1,4 @@
+export * from './sun.js';
+export * from './shadow.js';
+export * from './beta.js';
+export * from './eclipse.js';
