@@ -65,20 +65,19 @@
  * but spend more time in the SAA latitude band. Normalising constants are computed once per (radius,
  * inclination) by quadrature and cached.
  */
+import { ssoInclination_rad } from '../orbit/sso.js';
 import { InputError, quoteFound } from '../core/errors.js';
 import { hasValidPosition } from '../core/status.js';
 import {
-  DEG_TO_RAD, F_EARTH, J2_EARTH, MU_EARTH_m3_s2, OMEGA_SUN_MEAN_rad_s, R_EARTH_m, S_PER_JULIAN_YEAR, TWO_PI,
+  DEG_TO_RAD, F_EARTH, R_EARTH_m, S_PER_JULIAN_YEAR, TWO_PI,
 } from '../core/units.js';
 
 /** WGS-84 first eccentricity squared. */
 const E2 = F_EARTH * (2 - F_EARTH);
 
-/** Inclination [rad] of a circular sun-synchronous orbit of radius a (first-order J2 node rate = mean Sun rate). */
+/** Sun-synchronous inclination of a circular orbit [rad]: the one J2 model of src/orbit/sso.ts. */
 export function ssoInclinationCircular(a_m: number): number {
-  const n = Math.sqrt(MU_EARTH_m3_s2 / (a_m * a_m * a_m));
-  const k = J2_EARTH * (R_EARTH_m / a_m) * (R_EARTH_m / a_m);
-  return Math.acos(-OMEGA_SUN_MEAN_rad_s / (1.5 * n * k));
+  return ssoInclination_rad(a_m, 0);
 }
 
 export interface RadiationModelParams {

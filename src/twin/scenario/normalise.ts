@@ -5,6 +5,7 @@
  * the semantic checks that JSON Schema cannot express (divisibility, ranges that depend on other
  * fields, references between sections, files that must exist).
  */
+import { ssoInclination_rad as ssoInclinationOrbit } from '../../orbit/sso.js';
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve as resolvePath } from 'node:path';
 import { OrbitdcError, type InputError } from '../../core/errors.js';
@@ -12,10 +13,8 @@ import { parseIsoUtc } from '../../core/time.js';
 import {
   celsiusToKelvin,
   degToRad,
-  J2_EARTH,
   kmToM,
   MU_EARTH_m3_s2,
-  OMEGA_SUN_MEAN_rad_s,
   R_EARTH_m,
   SOLAR_CONSTANT_W_m2,
   TWO_PI,
@@ -199,14 +198,13 @@ export function addIsoDuration(epochUtcMs: number, text: string): number | null 
   return calendar + exact_s * 1000;
 }
 
-/**
- * Inclination [rad] of a circular sun-synchronous orbit of radius a: first-order J2 nodal rate
- * equal to the Sun's mean motion, cos i = −(2/3)·ω_sun·a^(7/2) / (J2·R²·√μ) (Vallado 2013
- * eq. 11-16 with e = 0). NaN where no SSO exists (a above ~12,350 km, altitude ~5,970 km).
- */
+/** Sun-synchronous inclination [rad] (src/orbit/sso.ts); NaN where none exists (above ~5,970 km). */
 export function ssoInclination_rad(a_m: number): number {
-  const c = -((2 / 3) * OMEGA_SUN_MEAN_rad_s * a_m ** 3.5) / (J2_EARTH * R_EARTH_m * R_EARTH_m * Math.sqrt(MU_EARTH_m3_s2));
-  return c < -1 ? Number.NaN : Math.acos(c);
+  try {
+    return ssoInclinationOrbit(a_m, 0);
+  } catch {
+    return Number.NaN; // the caller reports the altitude as a located scenario problem
+  }
 }
 
 function ltanSeconds(text: string): number {
