@@ -1,7 +1,7 @@
 /** The README's library example, run as written against the public entry point. */
 import { describe, expect, it } from 'vitest';
 import { FleetState, J2Stepper, loadCatalog, Sgp4Fleet, Status, sunlitFractionBatch, sunPositionEci_m, walkerDelta } from './index.js';
-import { packagePath } from './cli/paths.js';
+import { packagePath } from './core/package-files.js';
 
 describe('public API (README example)', () => {
   it('loads the bundled catalog, propagates it, and steps a Walker shell with sunlight', async () => {

@@ -15,7 +15,7 @@ import { makeEcefColumns, temeToEcef } from '../../orbit/frames.js';
 import { Sgp4Fleet } from '../../orbit/sgp4.js';
 import { parseNumber, parseTime } from '../args.js';
 import { loadCatalogForCli } from '../catalog-io.js';
-import { packagePath } from '../paths.js';
+import { packagePath } from '../../core/package-files.js';
 import { ProgressBar } from '../progress.js';
 import { shellsOf } from './eclipse.js';
 
