@@ -53,9 +53,32 @@ export interface Tracks {
   sunlit: Float32Array;
 }
 
+/**
+ * Typed facts about the run for report headers and axes (summary.json carries the same, untyped).
+ * Optional on RunResult so that writers work without it; the report then looks in `summary`.
+ */
+export interface RunMeta {
+  scenarioName: string;
+  description?: string;
+  /** The scenario file as the user named it, or `preset:NAME`. */
+  source?: string;
+  epochUtcMs: number;
+  duration_s: number;
+  step_s: number;
+  satelliteCount: number;
+  seed?: number;
+  /** Throttle limits drawn as lines on the temperature plot [K]. */
+  chipMax_K?: number;
+  radiatorMax_K?: number;
+  /** Simulated time reached [s since epoch]: less than duration_s in a partial run. */
+  reached_s?: number;
+}
+
 export interface RunResult {
   /** JSON-ready summary (summary.json): deterministic for a scenario and seed. */
   summary: Record<string, unknown>;
+  /** Header facts for the report (added for src/report/html.ts; optional). */
+  meta?: RunMeta;
   series: SeriesTable;
   perSatellite: PerSatelliteTable;
   events: EventLog;

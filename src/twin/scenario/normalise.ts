@@ -19,6 +19,7 @@ import {
   SOLAR_CONSTANT_W_m2,
   TWO_PI,
 } from '../../core/units.js';
+import { resolveEconomics, type EconomicsParams } from '../../economics/params.js';
 import { didYouMean, type ScenarioProblem } from './errors.js';
 import type { PathSegment } from './overrides.js';
 import { CONSTELLATION_KINDS, type ConstellationFile, type DesignFile, type ScenarioFile } from './schema.js';
@@ -155,6 +156,8 @@ export interface Scenario {
   constellations: readonly ConstellationSpec[];
   /** Satellites of the generated constellations (catalogs not counted). */
   generatedCount: number;
+  /** Economic assumptions: the file's `economics` section over the defaults (src/economics/params.ts). */
+  economics: EconomicsParams;
   /** The file form after overrides and defaults (for echoing in summary.json). */
   input: ScenarioFile;
   /** Things allowed but probably unintended (an unused design, a coarse step), located like problems. */
@@ -363,6 +366,14 @@ export function normaliseScenario(
     warnings.push({ path: ['step_s'], message: `step is longer than 1/20 of the shortest orbital period (${(shortestPeriod_s / 60).toFixed(1)} min): eclipses are sampled coarsely`, expected: `≤ ${Math.floor(shortestPeriod_s / 20)} s`, found: String(step_s) });
   }
 
+  if (file.economics?.uncertainty !== undefined && !broken(['economics', 'uncertainty'])) {
+    for (const [key, r] of Object.entries(file.economics.uncertainty)) {
+      if (r !== undefined && !(r.low <= r.high)) {
+        problems.push({ path: ['economics', 'uncertainty', key, 'low'], message: 'range low above high', expected: `≤ high = ${r.high}`, found: String(r.low) });
+      }
+    }
+  }
+
   if (problems.length > 0) return { scenario: null, problems, warnings };
   return {
     scenario: {
@@ -379,6 +390,7 @@ export function normaliseScenario(
       designs,
       constellations,
       generatedCount,
+      economics: resolveEconomics(file.economics),
       input: file,
     },
     problems,

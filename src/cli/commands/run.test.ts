@@ -1,0 +1,103 @@
+/**
+ * `orbitdc run`, `presets`, `schema` in-process on a program of their own (main.ts registers
+ * them for users), with standard output and error captured.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tinyScenarioText } from '../../twin/test-scenarios.js';
+import { onInterrupt } from '../interrupt.js';
+import { reportError } from '../main.js';
+import { registerPresets, registerSchema } from './presets.js';
+import { registerRun } from './run.js';
+
+let out = '', err = '';
+const realOut = process.stdout.write.bind(process.stdout);
+const realErr = process.stderr.write.bind(process.stderr);
+beforeEach(() => {
+  out = ''; err = '';
+  process.stdout.write = ((s: string | Uint8Array) => { out += String(s); return true; }) as typeof process.stdout.write;
+  process.stderr.write = ((s: string | Uint8Array) => { err += String(s); return true; }) as typeof process.stderr.write;
+});
+afterEach(() => {
+  process.stdout.write = realOut;
+  process.stderr.write = realErr;
+});
+
+async function cli(...args: string[]): Promise<number> {
+  const program = new Command().name('orbitdc').exitOverride().configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+  registerRun(program);
+  registerPresets(program);
+  registerSchema(program);
+  for (const c of program.commands) c.exitOverride();
+  try {
+    await program.parseAsync(['node', 'orbitdc', ...args]);
+    return 0;
+  } catch (e) {
+    return reportError(e);
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'orbitdc-run-cli-'));
+const scenarioFile = join(dir, 'tiny.yaml');
+writeFileSync(scenarioFile, tinyScenarioText());
+
+describe('orbitdc run', () => {
+  it('writes the run folder with report.html and says where the report is', async () => {
+    const outDir = join(dir, 'r1');
+    expect(await cli('run', scenarioFile, '--out', outDir, '--set', 'duration=PT2H', '-q')).toBe(0);
+    expect(readdirSync(outDir).sort()).toEqual(['events.csv', 'fleet.czml', 'report.html', 'satellites.csv', 'series.csv', 'summary.json']);
+    expect(out).toContain(`report: ${outDir}/report.html`);
+    expect(out).toMatch(/delivered compute \d+\.\d{3} % of nameplate/);
+    const s = JSON.parse(readFileSync(join(outDir, 'summary.json'), 'utf8')) as { scenario: { overrides: string[]; steps: number } };
+    expect(s.scenario).toMatchObject({ overrides: ['duration=PT2H'], steps: 120 });
+  });
+
+  it('reports every problem of a bad scenario on its own line, file:line:column, and exits 2', async () => {
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, tinyScenarioText().replace('bus_load_W: 800', 'bus_load_w: 800').replace('altitude_km: 550', 'altitude_km: 50'));
+    expect(await cli('run', bad, '--out', join(dir, 'never'), '-q')).toBe(2);
+    expect(err).toContain(`${bad}:`);
+    expect(err).toMatch(/bad\.yaml:\d+:\d+: designs\.sat\.bus_load_w: unknown key "bus_load_w" \(did you mean "bus_load_W"\?\)/);
+    expect(err).toMatch(/bad\.yaml:\d+:\d+: constellations\[0\]\.walker\.altitude_km: out of range/);
+    expect(existsSync(join(dir, 'never'))).toBe(false);
+  });
+
+  it('names a bad --seed and exits 2', async () => {
+    expect(await cli('run', scenarioFile, '--seed', 'x', '-q')).toBe(2);
+    expect(err).toContain('--seed');
+  });
+
+  it('on Ctrl-C writes the folder marked partial (main.ts then exits 130)', async () => {
+    const outDir = join(dir, 'interrupted');
+    let seen: { partial: boolean; stoppedAt: { reason: string; step: number } } | undefined;
+    const timer = setTimeout(() => {
+      for (const f of onInterrupt) f();
+      seen = JSON.parse(readFileSync(join(outDir, 'summary.json'), 'utf8')) as typeof seen;
+    }, 30);
+    expect(await cli('run', scenarioFile, '--out', outDir, '--set', 'duration=P20D', '-q')).toBe(0);
+    clearTimeout(timer);
+    expect(seen?.partial).toBe(true);
+    expect(seen?.stoppedAt.reason).toBe('interrupted (Ctrl-C)');
+    expect(seen!.stoppedAt.step).toBeGreaterThan(0);
+    expect(err).toContain('partial result written to');
+    expect(readdirSync(dir).filter((n) => n.endsWith('-tmp'))).toEqual([]);
+  });
+});
+
+describe('orbitdc presets and schema', () => {
+  it('lists the presets with their descriptions', async () => {
+    expect(await cli('presets')).toBe(0);
+    expect(out).toMatch(/^preset:suncatcher-81\s+Project Suncatcher/m);
+    expect(out).toContain('preset:spacex-1m');
+  });
+
+  it('prints the scenario JSON Schema', async () => {
+    expect(await cli('schema')).toBe(0);
+    const schema = JSON.parse(out) as { $schema: string; properties: Record<string, unknown> };
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(Object.keys(schema.properties)).toContain('constellations');
+  });
+});

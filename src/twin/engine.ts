@@ -1,0 +1,477 @@
+/**
+ * The twin's step engine: the pipeline of DESIGN.md over one fleet state (struct of arrays),
+ * step k covering [t_k, t_k + dt), t_k = k·dt since the scenario epoch:
+ *
+ *   events     drain the queue up to t_k (crashed chips go down or come back, satellites fail)
+ *   orbit      J2Stepper (generated constellations), SGP4 (catalogs) → state vectors at t_k
+ *   light      Sun of date at t_k, sunlit fraction per satellite (conical shadow)
+ *   demand     compute demand = accelerators that are up × their power (no scheduler yet)
+ *   spacecraft array, thermal limit, power balance and battery, node temperature (fused step)
+ *   radiation  dose rate by position (every `radiationCadence_s`, held between), dose over the
+ *              step, per-chip event streams (seeded Poisson in dose) → events into the queue
+ *   metrics    one fused pass: fleet series, run totals, per-satellite accumulators
+ *
+ * Determinism: everything runs on one thread in a fixed order, and every random draw comes from
+ * Rng streams forked from the seed, so a scenario and seed give bit-identical results.
+ *
+ * Radiation streams: per chip (ChipRadiation, one stream per chip and event kind) when the fleet
+ * carries at most `chipStreamLimit` accelerators; beyond that (a million satellites × 100 chips)
+ * per satellite, one stream per kind with n times the chip rate, the struck chip drawn uniformly.
+ * Both are the same process (superposition of independent Poisson processes in the same dose);
+ * only the draws differ. Dose limits (HBM irregular from 2 krad, beyond the 15 krad tested) are
+ * crossed by all chips of a satellite together (they share its dose), so they are tracked per
+ * satellite.
+ */
+import { Status } from '../core/status.js';
+import { Rng } from '../core/rng.js';
+import type { ProgressSink } from '../core/progress.js';
+import { F_EARTH, R_EARTH_m } from '../core/units.js';
+import type { FleetState } from '../core/fleet.js';
+import { defaultRadiationEnvironment, type RadiationEnvironment } from '../environment/radiation.js';
+import { sunlitFractionBatch } from '../environment/shadow.js';
+import { sunPositionEci_m } from '../environment/sun.js';
+import { gmstAt_rad } from '../orbit/frames.js';
+import { initSpacecraftState, spacecraftColumns, spacecraftStep } from '../spacecraft/power.js';
+import {
+  ChipRadiation, EVENT_TYPES, RadEvent, RadiationEventBuffer, TRILLIUM_DOSE_LIMITS,
+} from '../spacecraft/radiation-effects.js';
+import type { SpacecraftColumns } from '../spacecraft/types.js';
+import { buildFleet, type BuiltFleet } from './build.js';
+import { BoundedEventLog, EventQueue, LOG_SATELLITE_FAILED, RESTART_S, TwinEvent, type PoppedEvent } from './events.js';
+import {
+  EVENTS_COLUMN0, M, PerSatelliteAccumulators, RunTotals, SeriesRecorder, StepReducer, type RangeInfo, type ReduceColumns,
+} from './metrics.js';
+import type { RunMeta, RunResult, Tracks } from './results.js';
+import type { Scenario } from './scenario/normalise.js';
+import { summarise, perSatelliteTable, type StopInfo } from './summarise.js';
+
+export interface TwinOptions {
+  /** Seed for every random stream; default the scenario's. */
+  seed?: number;
+  /** Abort between steps; the result is then marked partial. */
+  signal?: AbortSignal;
+  progress?: ProgressSink;
+  /** Most recorded series rows (steps are folded into intervals). Default 5,000. */
+  maxSeriesRows?: number;
+  /** Satellites whose positions are sampled for fleet.czml, spread evenly over the fleet. Default 100. */
+  maxTrackSatellites?: number;
+  /** Span sampled for fleet.czml from the epoch [s]. Default one day (or the run if shorter). */
+  trackWindow_s?: number;
+  /** Rows kept in the event log (counts are always complete). Default 100,000. */
+  maxEventLog?: number;
+  /** How often the dose rate is evaluated at each satellite's position [s] (held in between). Default 300 s. */
+  radiationCadence_s?: number;
+  /** Largest accelerator count that gets one event stream per chip. Default 1,000,000. */
+  chipStreamLimit?: number;
+  /** Permanent satellite failures per satellite-year (exponential lifetimes; 0 = none). Default 0. */
+  failureRate_per_year?: number;
+  /** Hand control back to the event loop at least this often [ms] (signals, progress). Default 50. */
+  yieldEvery_ms?: number;
+}
+
+const DEFAULTS = {
+  maxSeriesRows: 5000,
+  maxTrackSatellites: 100,
+  trackWindow_s: 86_400,
+  maxEventLog: 100_000,
+  radiationCadence_s: 300,
+  chipStreamLimit: 1_000_000,
+  failureRate_per_year: 0,
+  yieldEvery_ms: 50,
+};
+
+/** Rows per chunk of the position → dose-rate conversion (scratch arrays stay in cache). */
+const DOSE_CHUNK = 4096;
+
+export class TwinRun {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly stepCount: number;
+  readonly dt_s: number;
+  readonly options: Readonly<typeof DEFAULTS>;
+  readonly built: BuiltFleet;
+  /** Steps completed (0..stepCount). */
+  step = 0;
+  /** Wall time spent in steps [ms] (not in summary.json, which must not depend on the machine). */
+  wall_ms = 0;
+
+  private readonly fleet: FleetState;
+  private readonly cols: SpacecraftColumns;
+  private readonly red: ReduceColumns;
+  private readonly ranges: RangeInfo[];
+  private readonly shield_m: Float64Array;
+  private readonly env: RadiationEnvironment;
+  private readonly doseRate: Float64Array;
+  private readonly doseInc: Float64Array;
+  private readonly doseFlags: Uint8Array;
+  private readonly chipsDown: Uint16Array;
+  private readonly chipRad: ChipRadiation | null;
+  readonly radiationMode: 'per-chip' | 'per-satellite' | 'none';
+  private readonly chipIsDown: Uint8Array | null;
+  private readonly pickRng: Rng;
+  private readonly radBuf = new RadiationEventBuffer(1024);
+  private readonly radEvery: number;
+  private readonly queue = new EventQueue();
+  private readonly popped: PoppedEvent = { time_s: 0, kind: 0, sat: 0, chip: 0, value: 0 };
+  readonly log: BoundedEventLog;
+  private readonly reducer = new StepReducer();
+  readonly totals = new RunTotals();
+  readonly acc: PerSatelliteAccumulators;
+  private readonly recorder: SeriesRecorder;
+  private readonly sun: [number, number, number] = [0, 0, 0];
+  private socStart_J = 0;
+  private satellitesFailed = 0;
+  /** Chips flagged by dose limits (counted per satellite crossing × its chips). */
+  chipsHbmIrregular = 0;
+  chipsBeyondTested = 0;
+  private readonly trackRows: Int32Array;
+  private readonly trackEvery: number;
+  private readonly trackMax: number;
+  private trackCount = 0;
+  private readonly trackTime: Float64Array;
+  private readonly trackPos: Float64Array;
+  private readonly trackSun: Float32Array;
+  private readonly geo = { lat: new Float64Array(DOSE_CHUNK), lon: new Float64Array(DOSE_CHUNK), alt: new Float64Array(DOSE_CHUNK), rate: new Float64Array(DOSE_CHUNK) };
+
+  private constructor(scenario: Scenario, built: BuiltFleet, opts: TwinOptions) {
+    this.scenario = scenario;
+    this.seed = opts.seed ?? scenario.seed;
+    this.stepCount = scenario.stepCount;
+    this.dt_s = scenario.step_s;
+    const o = { ...DEFAULTS };
+    for (const k of Object.keys(DEFAULTS) as (keyof typeof DEFAULTS)[]) {
+      const v = opts[k];
+      if (typeof v === 'number') o[k] = v;
+    }
+    this.options = o;
+    this.built = built;
+    const fleet = built.fleet;
+    this.fleet = fleet;
+    const n = fleet.count;
+    const dose = fleet.addColumn('dose_rad', Float64Array);
+    this.doseRate = fleet.addColumn('doseRate_rad_s', Float64Array);
+    this.chipsDown = fleet.addColumn('chipsDown', Uint16Array);
+    this.cols = spacecraftColumns(fleet, dose);
+    this.doseInc = new Float64Array(fleet.capacity);
+    this.doseFlags = new Uint8Array(n);
+    this.red = {
+      status: fleet.status, sunlitFraction: this.cols.sunlitFraction, generated_W: this.cols.generated_W, available_W: this.cols.available_W,
+      computePower_W: this.cols.computePower_W, computeDemand_W: this.cols.computeDemand_W, soc_J: this.cols.soc_J, shortfall_J: this.cols.shortfall_J,
+      busShortfall_J: this.cols.busShortfall_J, clipped_J: this.cols.clipped_J, batteryLoss_J: this.cols.batteryLoss_J,
+      thermalThrottle: this.cols.thermalThrottle, temp_K: this.cols.temp_K, chipTemp_K: this.cols.chipTemp_K, dose_rad: dose, chipsDown: this.chipsDown,
+    };
+    this.ranges = built.constellations.map((c) => ({
+      from: c.from, to: c.to, chips: c.chips, chipPower_W: c.chipPower_W, chipFlops: c.chipFlops, busLoad_W: c.design.busLoad_W, capacity_J: c.design.battery.capacity_J,
+    }));
+    this.shield_m = Float64Array.from(built.constellations, (c) => c.design.shieldingAl_m);
+    for (const c of built.constellations) {
+      initSpacecraftState(c.params, this.cols, c.from, c.to);
+      this.socStart_J += (c.to - c.from) * this.cols.soc_J[c.from]!;
+    }
+    this.env = defaultRadiationEnvironment();
+    this.radEvery = Math.max(1, Math.round(o.radiationCadence_s / this.dt_s));
+
+    // Radiation event streams.
+    let totalChips = 0;
+    for (const c of built.constellations) totalChips += (c.to - c.from) * c.chips;
+    const noLimits = { hbmIrregular_rad: Infinity, testedNoHardFailure_rad: Infinity };
+    if (totalChips === 0) {
+      this.chipRad = null;
+      this.radiationMode = 'none';
+      this.chipIsDown = null;
+    } else if (totalChips <= o.chipStreamLimit) {
+      const satOfChip = new Int32Array(totalChips);
+      let k = 0;
+      for (const c of built.constellations) for (let s = c.from; s < c.to; s++) for (let j = 0; j < c.chips; j++) satOfChip[k++] = s;
+      this.chipRad = new ChipRadiation(satOfChip, { seed: this.seed, limits: noLimits });
+      this.radiationMode = 'per-chip';
+      this.chipIsDown = new Uint8Array(totalChips);
+    } else {
+      const sats: number[] = [];
+      const factor: number[] = [];
+      for (const c of built.constellations) if (c.chips > 0) for (let s = c.from; s < c.to; s++) { sats.push(s); factor.push(c.chips); }
+      this.chipRad = new ChipRadiation(Int32Array.from(sats), { seed: this.seed, limits: noLimits, doseFactor: Float64Array.from(factor) });
+      this.radiationMode = 'per-satellite';
+      this.chipIsDown = null;
+    }
+    this.pickRng = new Rng(this.seed).fork('twin-chip-pick');
+
+    // Permanent failures: exponential lifetimes per satellite, seeded per satellite row.
+    if (o.failureRate_per_year > 0) {
+      const rate_s = o.failureRate_per_year / (365.25 * 86_400);
+      const root = new Rng(this.seed).fork('twin-failures');
+      const end = this.stepCount * this.dt_s;
+      for (let s = 0; s < n; s++) {
+        const t = root.fork(s).exponential(rate_s);
+        if (t < end) this.queue.push(t, TwinEvent.SatelliteFail, s);
+      }
+    }
+
+    this.log = new BoundedEventLog(o.maxEventLog);
+    this.acc = new PerSatelliteAccumulators(n);
+    this.recorder = new SeriesRecorder(this.stepCount, o.maxSeriesRows);
+
+    // Tracks for fleet.czml: up to maxTrackSatellites rows spread evenly, sampled every ≥ 60 s over the window.
+    const nt = Math.min(n, o.maxTrackSatellites);
+    this.trackRows = Int32Array.from({ length: nt }, (_, j) => Math.floor((j * n) / nt));
+    this.trackEvery = Math.max(1, Math.ceil(60 / this.dt_s));
+    const window_s = Math.min(o.trackWindow_s, this.stepCount * this.dt_s);
+    this.trackMax = Math.min(this.stepCount, Math.floor(window_s / (this.trackEvery * this.dt_s)) + 1);
+    this.trackTime = new Float64Array(this.trackMax);
+    this.trackPos = new Float64Array(nt * this.trackMax * 3);
+    this.trackSun = new Float32Array(nt * this.trackMax);
+  }
+
+  /** Build the fleet of a scenario and get ready to step (ScenarioError for a design the models reject). */
+  static async create(scenario: Scenario, opts: TwinOptions = {}): Promise<TwinRun> {
+    const built = await buildFleet(scenario);
+    return new TwinRun(scenario, built, opts);
+  }
+
+  get done(): boolean {
+    return this.step >= this.stepCount;
+  }
+
+  /** Advance one step (no-op when done). Allocates nothing per satellite. */
+  stepOnce(): void {
+    if (this.done) return;
+    const t0 = performance.now();
+    const k = this.step, dt = this.dt_s, t = k * dt;
+    const utcMs = this.scenario.epochUtcMs + t * 1000;
+    const fleet = this.fleet, n = fleet.count, cols = this.cols;
+    this.drainEvents(t);
+    this.propagate(t, utcMs);
+    const sun = sunPositionEci_m(utcMs, this.sun);
+    sunlitFractionBatch(fleet, sun, cols.sunlitFraction, 0, n);
+    const built = this.built.constellations;
+    const status = fleet.status, demand = cols.computeDemand_W, down = this.chipsDown;
+    for (const c of built) {
+      const p = c.chipPower_W, chips = c.chips;
+      for (let i = c.from; i < c.to; i++) {
+        const st = status[i]!;
+        demand[i] = st === Status.Ok || st === Status.Offline ? (chips - down[i]!) * p : 0;
+      }
+      spacecraftStep(c.params, cols, sun, t, dt, c.from, c.to);
+    }
+    this.reducer.beginStep();
+    if (k % this.radEvery === 0) this.evaluateDoseRate(utcMs);
+    this.radiation(t);
+    if (k % this.trackEvery === 0 && this.trackCount < this.trackMax) this.sampleTracks(t);
+    const red = this.red;
+    for (const r of this.ranges) this.reducer.reduceRows(red, r, dt, this.totals, this.acc);
+    const v = this.reducer.endStep(this.totals);
+    v[M.satellitesFailed_count!] = this.satellitesFailed;
+    this.recorder.add(t, v);
+    this.step++;
+    this.wall_ms += performance.now() - t0;
+  }
+
+  /**
+   * Run to the end (or until `signal` aborts), handing control back to the event loop every
+   * `yieldEvery_ms` so that Ctrl-C and the progress bar are served. Returns the result.
+   */
+  async run(signal?: AbortSignal, progress?: ProgressSink): Promise<RunResult> {
+    let next = Date.now() + this.options.yieldEvery_ms;
+    while (!this.done) {
+      if (signal?.aborted) return this.result({ reason: 'aborted' });
+      this.stepOnce();
+      if ((this.step & 15) === 0 && Date.now() >= next) {
+        progress?.(this.step, this.stepCount);
+        await new Promise<void>((r) => setImmediate(r));
+        next = Date.now() + this.options.yieldEvery_ms;
+      }
+    }
+    progress?.(this.step, this.stepCount);
+    return this.result();
+  }
+
+  private propagate(t: number, utcMs: number): void {
+    const b = this.built;
+    b.j2?.setTime(t);
+    if (b.sgp4 && b.sgp4Scratch) {
+      const s = b.sgp4Scratch, f = this.fleet, off = b.generatedCount;
+      b.sgp4.propagate(utcMs, s);
+      for (let r = 0; r < s.count; r++) {
+        const i = off + r;
+        f.x_m[i] = s.x_m[r]!; f.y_m[i] = s.y_m[r]!; f.z_m[i] = s.z_m[r]!;
+        f.vx_m_s[i] = s.vx_m_s[r]!; f.vy_m_s[i] = s.vy_m_s[r]!; f.vz_m_s[i] = s.vz_m_s[r]!;
+        const st = s.status[r]!;
+        f.status[i] = st === Status.Ok && f.status[i] === Status.Failed ? Status.Failed : st;
+      }
+    }
+  }
+
+  /** Apply every queued event due at or before t (a step boundary). */
+  private drainEvents(t: number): void {
+    const q = this.queue, e = this.popped, down = this.chipsDown, half = 0.5 * this.dt_s;
+    while (q.size > 0 && q.peekTime() <= t) {
+      q.pop(e);
+      const s = e.sat;
+      if (e.kind === TwinEvent.ChipDown) {
+        if (this.fleet.status[s] === Status.Failed) continue;
+        if (this.chipIsDown) {
+          if (this.chipIsDown[e.chip] === 1) continue;
+          this.chipIsDown[e.chip] = 1;
+        } else {
+          // Per-satellite streams: the struck chip is uniform over the satellite's chips; one already down absorbs it.
+          const chips = this.built.constellations[this.built.constellationOfRow[s]!]!.chips;
+          if (this.pickRng.uniform() * chips < down[s]!) continue;
+        }
+        down[s]!++;
+        q.push(Math.max(e.time_s + e.value, t + half), TwinEvent.ChipUp, s, e.chip);
+      } else if (e.kind === TwinEvent.ChipUp) {
+        if (this.chipIsDown) this.chipIsDown[e.chip] = 0;
+        if (down[s]! > 0) down[s]!--;
+      } else if (e.kind === TwinEvent.SatelliteFail) {
+        if (this.fleet.status[s] !== Status.Failed) {
+          this.fleet.status[s] = Status.Failed;
+          this.satellitesFailed++;
+          this.log.add(e.time_s, LOG_SATELLITE_FAILED, s);
+        }
+      }
+    }
+  }
+
+  /**
+   * Dose rate at each satellite's position [rad(Si)/s]. Earth-fixed longitude by GMST (TEME and
+   * mean-of-date differ by ≤ 18″, nothing at the SAA's ~10° scale); latitude geocentric (≤ 0.19°
+   * from geodetic, likewise), height over the local ellipsoid radius.
+   */
+  private evaluateDoseRate(utcMs: number): void {
+    const f = this.fleet, g = this.geo, env = this.env;
+    const theta = gmstAt_rad(utcMs);
+    const ct = Math.cos(theta), st = Math.sin(theta);
+    const X = f.x_m, Y = f.y_m, Z = f.z_m;
+    for (let ci = 0; ci < this.built.constellations.length; ci++) {
+      const c = this.built.constellations[ci]!;
+      const shield = this.shield_m[ci]!;
+      for (let a = c.from; a < c.to; a += DOSE_CHUNK) {
+        const b = Math.min(c.to, a + DOSE_CHUNK);
+        for (let i = a, j = 0; i < b; i++, j++) {
+          const x = X[i]!, y = Y[i]!, z = Z[i]!;
+          const r = Math.sqrt(x * x + y * y + z * z);
+          const sl = r > 0 ? z / r : 0;
+          g.lat[j] = Math.asin(sl);
+          g.lon[j] = Math.atan2(-st * x + ct * y, ct * x + st * y);
+          g.alt[j] = r - R_EARTH_m * (1 - F_EARTH * sl * sl);
+        }
+        env.doseRateBatch(g.lat, g.lon, g.alt, shield, utcMs, g.rate, 0, b - a, f.status.subarray(a, b));
+        this.doseRate.set(g.rate.subarray(0, b - a), a);
+      }
+    }
+  }
+
+  /** Dose over [t, t + dt), chip event streams, dose-limit crossings; events go to the queue and the log. */
+  private radiation(t: number): void {
+    const dt = this.dt_s;
+    const rate = this.doseRate, inc = this.doseInc, dose = this.red.dose_rad;
+    // Dose limits, per satellite (its chips share its dose); flags mark limits already crossed.
+    const hbm = TRILLIUM_DOSE_LIMITS.hbmIrregular_rad, tested = TRILLIUM_DOSE_LIMITS.testedNoHardFailure_rad;
+    const flags = this.doseFlags;
+    for (const c of this.built.constellations) {
+      for (let i = c.from; i < c.to; i++) {
+        const di = rate[i]! * dt;
+        inc[i] = di;
+        const d = (dose[i]! += di);
+        if (d < hbm || flags[i] === 3) continue;
+        const fl = flags[i]!;
+        if ((fl & 1) === 0) { flags[i] = fl | 1; this.chipsHbmIrregular += c.chips; this.log.add(t + dt, RadEvent.HbmIrregularOnset, i); }
+        if (d >= tested && (flags[i]! & 2) === 0) { flags[i]! |= 2; this.chipsBeyondTested += c.chips; this.log.add(t + dt, RadEvent.BeyondTestedDose, i); }
+      }
+    }
+    const cr = this.chipRad;
+    if (!cr) return;
+    const buf = this.radBuf;
+    buf.clear();
+    if (cr.advance(t, dt, inc, buf) === 0) return;
+    // Time order within the step matters only for the log's row order (the queue orders itself),
+    // so the sort is skipped once the log is full: with 1e8 chips it was a fifth of the run.
+    if (this.log.count < this.log.limit) buf.sortByTime();
+    const v = this.reducer.values, q = this.queue, ev = this.acc.events, satOfChip = cr.satOfChip, perChip = this.chipIsDown !== null;
+    for (let j = 0; j < buf.count; j++) {
+      const kind = buf.type[j]!;
+      if (kind >= EVENT_TYPES) continue;
+      const c = buf.chip[j]!, s = satOfChip[c]!, te = buf.time_s[j]!;
+      v[EVENTS_COLUMN0 + kind]! += 1;
+      ev[s * EVENT_TYPES + kind]! += 1;
+      this.log.add(te, kind, s);
+      const restart = RESTART_S[kind] ?? 0;
+      if (restart > 0) q.push(te, TwinEvent.ChipDown, s, perChip ? c : -1, restart);
+    }
+  }
+
+  private sampleTracks(t: number): void {
+    const k = this.trackCount++, m = this.trackMax, f = this.fleet, nu = this.cols.sunlitFraction;
+    this.trackTime[k] = t;
+    for (let j = 0; j < this.trackRows.length; j++) {
+      const r = this.trackRows[j]!, o = (j * m + k) * 3;
+      this.trackPos[o] = f.x_m[r]!; this.trackPos[o + 1] = f.y_m[r]!; this.trackPos[o + 2] = f.z_m[r]!;
+      this.trackSun[j * m + k] = nu[r]!;
+    }
+  }
+
+  /** Tracks sampled so far (copies trimmed to the samples taken). */
+  private tracks(): Tracks {
+    const nt = this.trackRows.length, m = this.trackMax, k = this.trackCount;
+    const pos = new Float64Array(nt * k * 3), sun = new Float32Array(nt * k);
+    for (let j = 0; j < nt; j++) {
+      pos.set(this.trackPos.subarray(j * m * 3, (j * m + k) * 3), j * k * 3);
+      sun.set(this.trackSun.subarray(j * m, j * m + k), j * k);
+    }
+    const ids = Uint32Array.from(this.trackRows, (r) => this.fleet.id[r]!);
+    const names = Array.from(this.trackRows, (r) => this.fleet.names[r] || `SAT-${this.fleet.id[r]}`);
+    return { ids, names, time_s: this.trackTime.slice(0, k), position_m: pos, frame: 'ECI_OF_DATE', sunlit: sun };
+  }
+
+  /** Current battery energy of the whole fleet [J]. */
+  private socNow_J(): number {
+    let s = 0;
+    const soc = this.cols.soc_J;
+    for (let i = 0; i < this.fleet.count; i++) s += soc[i]!;
+    return s;
+  }
+
+  /**
+   * The run's result as of now: complete when every step ran, otherwise marked partial with
+   * where and why it stopped. Safe to call at any step boundary (e.g. from a Ctrl-C handler).
+   */
+  result(stop?: { reason: string }): RunResult {
+    const partial = !this.done;
+    const stopInfo: StopInfo | null = partial ? { step: this.step, reason: stop?.reason ?? 'stopped' } : null;
+    const series = this.recorder.table();
+    const log = this.log;
+    const events = {
+      time_s: log.time_s.slice(0, log.count), type: log.type.slice(0, log.count), satellite: log.satellite.slice(0, log.count),
+      typeNames: ['Sdc', 'HbmUncorrectable', 'AcceleratorCrash', 'HostCpuCrash', 'HostRamError', 'HbmIrregularOnset', 'BeyondTestedDose', 'SatelliteFailed'],
+      count: log.count,
+    };
+    const summary = summarise(this, { stop: stopInfo, socStart_J: this.socStart_J, socEnd_J: this.socNow_J(), satellitesFailed: this.satellitesFailed, seriesRows: series.time_s.length, seriesInterval: this.recorder.interval, radEvery: this.radEvery, tracks: { satellites: this.trackRows.length, samples: this.trackCount, every_s: this.trackEvery * this.dt_s } });
+    const d0 = this.built.constellations[0]?.design;
+    const meta: RunMeta = {
+      scenarioName: this.scenario.name, description: this.scenario.description, source: this.scenario.source,
+      epochUtcMs: this.scenario.epochUtcMs, duration_s: this.scenario.duration_s, step_s: this.dt_s, satelliteCount: this.fleet.count,
+      seed: this.seed, reached_s: this.step * this.dt_s,
+    };
+    if (d0) { meta.chipMax_K = d0.chipMax_K; meta.radiatorMax_K = d0.radiatorMax_K; }
+    return { summary, meta, series, perSatellite: perSatelliteTable(this), events, tracks: this.tracks(), partial };
+  }
+
+  /** Dose per satellite [rad(Si)] and the per-satellite fleet columns, for summaries. */
+  get fleetState(): FleetState {
+    return this.fleet;
+  }
+
+  dispose(): void {
+    this.built.sgp4?.dispose();
+  }
+}
+
+/** Run a scenario to the end (or until `opts.signal` aborts) and return its result. */
+export async function runTwin(scenario: Scenario, opts: TwinOptions = {}): Promise<RunResult> {
+  const run = await TwinRun.create(scenario, opts);
+  try {
+    return await run.run(opts.signal, opts.progress);
+  } finally {
+    run.dispose();
+  }
+}
