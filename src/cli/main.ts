@@ -13,13 +13,19 @@ import { registerPropagate } from './commands/propagate.js';
 import { registerEclipse } from './commands/eclipse.js';
 import { registerConstellation } from './commands/constellation.js';
 import { registerDemo } from './commands/demo.js';
+import { registerRun } from './commands/run.js';
+import { registerPresets, registerSchema } from './commands/presets.js';
+import { registerCost, registerRamp } from './commands/cost.js';
+import { registerLinks, registerRoute } from './commands/network.js';
+import { registerScreen } from './commands/screen.js';
+import { registerReplay } from './commands/replay.js';
 
 
 export function buildProgram(): Command {
   const program = new Command();
   program
     .name('orbitdc')
-    .description('Digital twin of orbital AI data centers: orbits, sunlight and (in later releases) power, heat, radiation, links and cost.')
+    .description('Digital twin of orbital AI data centers: orbits, sunlight, power, heat, radiation, links, debris and cost per delivered compute.')
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
@@ -27,10 +33,19 @@ export function buildProgram(): Command {
       writeErr: (s) => process.stderr.write(s),
       outputError: (s, write) => write(`orbitdc: ${s.replace(/^error: /, '')}`),
     });
+  registerRun(program);
+  registerPresets(program);
+  registerSchema(program);
   registerDemo(program);
   registerPropagate(program);
   registerEclipse(program);
   registerConstellation(program);
+  registerCost(program);
+  registerRamp(program);
+  registerLinks(program);
+  registerRoute(program);
+  registerScreen(program);
+  registerReplay(program);
   for (const c of program.commands) c.exitOverride();
   return program;
 }
@@ -39,7 +54,7 @@ export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   const sigint = () => {
     for (const f of onInterrupt) f();
-    process.stderr.write('\norbitdc: interrupted; partial output removed\n');
+    process.stderr.write('\norbitdc: interrupted\n');
     process.exit(130);
   };
   process.once('SIGINT', sigint);
