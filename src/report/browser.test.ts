@@ -1,7 +1,8 @@
 /**
  * Opens report.html in a real browser (Debian's chromium, driven by playwright-core) and checks
  * that every plot renders: a non-zero box and at least one drawn path with points, with no
- * console error, no page error and no network request. Leaves a screenshot at /tmp/report.png.
+ * console error, no page error and no network request. Leaves screenshots at /tmp/report.png and
+ * /tmp/report-economics.png (with the economics sections).
  *
  * Skips only when /usr/bin/chromium is absent and CI is not set; under CI it must run
  * (.ci/run installs chromium with apt-get).
@@ -12,6 +13,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { economicsReport } from '../economics/index.js';
+import { loadScenario } from '../twin/scenario/index.js';
+import { economicsSectionsFromSummary } from './economics-sections.js';
 import { renderReportHtml } from './html.js';
 import { syntheticRunResult } from './synthetic.js';
 
@@ -77,6 +81,25 @@ describe.skipIf(skip)('report.html in chromium', () => {
     expect(await page.locator('.banner').isVisible()).toBe(true);
     expect(await page.locator('h1').textContent()).toBe('suncatcher-81 <img src=x onerror=alert(1)>');
     expect(await page.locator('img').count()).toBe(0);
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([]);
+    await page.close();
+  });
+
+  it('renders the economics sections (cost bars, tornado, Monte Carlo, ramp) cleanly', async () => {
+    // A real economics report as summary.json holds it (JSON: non-finite numbers are null).
+    const econ = JSON.parse(JSON.stringify(economicsReport(loadScenario('preset:suncatcher-81'), { fraction: 0.97, source: 'this run' }, { samples: 500 }))) as unknown;
+    const result = syntheticRunResult({ scenarioName: 'economics <b>check</b>' });
+    result.summary = { ...result.summary, economics: econ };
+    const html = renderReportHtml(result, { sections: economicsSectionsFromSummary(result.summary) });
+    const { page, plots, problems, requests } = await inspect('report-economics.html', html, '/tmp/report-economics.png');
+    expect(plots.length).toBe(9 + 4);
+    for (const p of plots) expect(rendered(p), JSON.stringify(p)).toBe(true);
+    for (const kind of ['plot-bar', 'plot-tornado', 'plot-histogram', 'plot-ramp']) expect(plots.some((p) => p.cls.includes(kind)), kind).toBe(true);
+    // The wide cards (costs, ramp) span the grid: wider than a half-width twin card.
+    const width = async (sel: string): Promise<number> => (await page.locator(sel).boundingBox())!.width;
+    expect(await width('#costs')).toBeGreaterThan(1.5 * (await width('#tornado')));
+    expect(await page.locator('#costs td.no').count()).toBeGreaterThan(0);
     expect(problems).toEqual([]);
     expect(requests).toEqual([]);
     await page.close();

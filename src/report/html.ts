@@ -2,9 +2,10 @@
  * report.html: one self-contained page (inline CSS and SVG, no script, no network) that shows a
  * twin run as plots a person would rather look at than read.
  *
- * Later issues add sections (economics: cost breakdown, tornado, Monte Carlo, ramp; operations:
- * utilization, queue, faults, Gantt) through `ReportOptions.sections`, built with the plot helpers
- * in ./plot.ts. Every piece of user text (scenario names, descriptions, summary keys) is escaped.
+ * Later issues add sections (economics: cost breakdown, tornado, Monte Carlo, ramp, built by
+ * ./economics-sections.ts; operations: utilization, queue, faults, Gantt) through
+ * `ReportOptions.sections`, built with the plot helpers in ./plot.ts; the cost and ramp sections
+ * (ids `costs`, `ramp`) span the page width. Every piece of user text (scenario names, descriptions, summary keys) is escaped.
  */
 import type { RunMeta, RunResult } from '../twin/results.js';
 import { escapeHtml, formatDuration, formatQuantity, isoUtc, MISSING } from './plot-axis.js';
@@ -188,6 +189,10 @@ const ENGINE_FIGURES: ReadonlyArray<readonly [group: string, label: string, path
   ['Fleet', 'satellites', 'fleet.satellites', '', 1],
   ['Fleet', 'accelerators', 'fleet.accelerators', '', 1],
   ['Fleet', 'satellites failed', 'failures.satellitesFailed', '', 1],
+  ['Economics', 'orbit ÷ ground, per delivered accelerator-hour', 'economics.comparison.ratio.perAcceleratorHour', '×', 1],
+  ['Economics', 'orbit, per delivered accelerator-hour', 'economics.comparison.orbit.perAcceleratorHour_usd', '$', 1],
+  ['Economics', 'ground, per delivered accelerator-hour', 'economics.comparison.ground.perAcceleratorHour_usd', '$', 1],
+  ['Economics', 'orbit cheaper in (Monte Carlo)', 'economics.monteCarlo.probabilityOrbitCheaper', '%', 100],
 ];
 
 /**
@@ -284,6 +289,17 @@ table.figures td{padding:3px 10px 3px 0;border-bottom:1px solid #eee}
 table.figures td.num{text-align:right;white-space:nowrap}
 table.figures tr.group th{text-align:left;padding:10px 0 4px;font-size:13px;color:var(--muted);font-weight:600;border-bottom:1px solid var(--line)}
 details{margin-top:10px}details summary{cursor:pointer;color:var(--accent)}
+table.econ{border-collapse:collapse;width:100%;margin:8px 0;font-variant-numeric:tabular-nums}
+table.econ th{text-align:right;padding:4px 10px 4px 0;font-size:13px;color:var(--muted);font-weight:600;border-bottom:1px solid var(--line);white-space:nowrap}
+table.econ th:first-child,table.econ.items th{text-align:left}table.econ.items th:nth-child(3){text-align:right}
+table.econ td{padding:3px 10px 3px 0;border-bottom:1px solid #eee}table.econ td.num{text-align:right;white-space:nowrap}
+table.econ caption{text-align:left;font-weight:600;padding:10px 0 4px}table.econ tfoot td{font-weight:600;border-bottom:none}
+table.econ tr.excluded td{color:var(--muted);font-style:italic}table.econ td.yes{color:#1a7f37;white-space:nowrap}table.econ td.no{color:#b3261e;white-space:nowrap}
+table.econ.compact{max-width:760px}table.econ td.lim{font-weight:700;background:#e8f1f8}
+.econ-items{display:grid;align-items:start;grid-template-columns:repeat(auto-fit,minmax(min(100%,420px),1fr));gap:0 28px}
+.scroll{overflow-x:auto}.swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px}
+ul.pub{margin:6px 0;padding-left:18px;color:var(--muted);font-size:13px}
+.grid>#costs,.grid>#ramp{grid-column:1/-1}.grid>#costs figure,.grid>#ramp figure{max-width:900px}
 footer{padding:10px 28px 24px;color:var(--muted);font-size:12px}
 @media print{body{background:#fff}.card{break-inside:avoid}}
 `;

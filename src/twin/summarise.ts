@@ -6,6 +6,7 @@
  * reads cleanly; non-finite values become null.
  */
 import { statusName } from '../core/status.js';
+import { economicsReport, type DeliveredCompute } from '../economics/index.js';
 import { formatIsoUtc } from '../core/time.js';
 import { RAD_TO_DEG, S_PER_JULIAN_YEAR } from '../core/units.js';
 import { TRILLIUM_DOSE_LIMITS, TRILLIUM_RAD_PER_EVENT } from '../spacecraft/radiation-effects.js';
@@ -160,7 +161,38 @@ export function summarise(run: TwinRun, x: SummaryExtras): Record<string, unknow
       'radiation: dose rate by position every doseRateCadence_s, held in between; chips down for restart_s after a crash, at least one step',
     ],
     warnings: s.warnings.map(formatScenarioProblem),
+    economics: runEconomics(run, T.deliveredChip_s, T.nameplateChip_s, simulated_s, x.stop !== null),
   };
+}
+
+/**
+ * The economics section (src/economics/report.ts) on this run's delivered compute: the run's
+ * delivered ÷ nameplate fraction stands for the whole lifetime. The Monte Carlo is seeded from
+ * the run's seed (`--seed` or the scenario's), so summary.json stays a function of scenario and
+ * seed. Before any step there is no fraction: the nameplate basis is used. An economics input
+ * the library rejects does not lose the run: the section says why instead.
+ */
+export function runEconomics(run: TwinRun, deliveredChip_s: number, nameplateChip_s: number, simulated_s: number, partial: boolean): unknown {
+  const counts: Record<string, number> = {};
+  for (const c of run.built.constellations) counts[c.spec.name] = c.to - c.from;
+  let delivered: DeliveredCompute | undefined;
+  if (nameplateChip_s > 0) {
+    delivered = { fraction: deliveredChip_s / nameplateChip_s, source: 'this run', simulated_s };
+    if (partial) delivered.partial = true;
+  }
+  try {
+    return roundDeep(economicsReport({ ...run.scenario, seed: run.seed }, delivered, { counts }));
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** num() over every number of a JSON-able value (a fresh value). */
+function roundDeep(x: unknown): unknown {
+  if (typeof x === 'number') return num(x);
+  if (Array.isArray(x)) return x.map(roundDeep);
+  if (x !== null && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, roundDeep(v)]));
+  return x;
 }
 
 function col(name: string, unit: string, description: string, values: Float64Array): SeriesColumn {

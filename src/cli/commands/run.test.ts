@@ -87,6 +87,41 @@ describe('orbitdc run', () => {
   });
 });
 
+describe('orbitdc run: economics in summary.json and report.html', () => {
+  interface Econ {
+    comparison: { basis: string; basisNote: string; orbit: { items: Array<{ key: string; usd: number | null }> }; ratio: { perAcceleratorHour: number } };
+    monteCarlo: { seed: number; samples: number; ratio: { p50: number } };
+    assumptions: { launch: { price_per_kg: number } };
+  }
+  const econOf = (d: string): Econ => (JSON.parse(readFileSync(join(d, 'summary.json'), 'utf8')) as { economics: Econ }).economics;
+  const launchUsd = (e: Econ): number => e.comparison.orbit.items.find((i) => i.key === 'launch')!.usd!;
+
+  it('is on this run\'s delivered compute, seeded from the run\'s seed: same seed, byte-identical summary.json', async () => {
+    const a = join(dir, 'econ-a'), b = join(dir, 'econ-b'), c = join(dir, 'econ-c');
+    for (const d of [a, b]) expect(await cli('run', scenarioFile, '--out', d, '--set', 'duration=PT2H', '-q')).toBe(0);
+    expect(await cli('run', scenarioFile, '--out', c, '--set', 'duration=PT2H', '--seed', '7', '-q')).toBe(0);
+    expect(readFileSync(join(b, 'summary.json'), 'utf8')).toBe(readFileSync(join(a, 'summary.json'), 'utf8'));
+    const e = econOf(a);
+    expect(e.comparison.basis).toBe('delivered');
+    expect(e.comparison.basisNote).toContain('from this run (0.08333 days simulated');
+    expect(e.monteCarlo.seed).toBe(1);
+    expect(econOf(c).monteCarlo.seed).toBe(7);
+    expect(econOf(c).monteCarlo.ratio.p50).not.toBe(e.monteCarlo.ratio.p50);
+    const html = readFileSync(join(a, 'report.html'), 'utf8');
+    for (const id of ['costs', 'tornado', 'monte-carlo', 'ramp']) expect(html).toContain(`<section id="${id}"`);
+  });
+
+  it('moves with --set economics.launch.price_per_kg', async () => {
+    const a = join(dir, 'econ-a'), p = join(dir, 'econ-500');
+    expect(await cli('run', scenarioFile, '--out', p, '--set', 'duration=PT2H', '--set', 'economics.launch.price_per_kg=500', '-q')).toBe(0);
+    const base = econOf(a), cheap = econOf(p);
+    expect(cheap.assumptions.launch.price_per_kg).toBe(500);
+    // Launch cost is linear in today's price (the learning curve scales it): 500/3600 of the default's, to 1e-9.
+    expect(Math.abs(launchUsd(cheap) / launchUsd(base) / (500 / base.assumptions.launch.price_per_kg) - 1)).toBeLessThan(1e-9);
+    expect(cheap.comparison.ratio.perAcceleratorHour).toBeLessThan(base.comparison.ratio.perAcceleratorHour);
+  });
+});
+
 describe('orbitdc presets and schema', () => {
   it('lists the presets with their descriptions', async () => {
     expect(await cli('presets')).toBe(0);

@@ -1,7 +1,9 @@
 /**
  * `orbitdc run SCENARIO|preset:NAME [--out DIR] [--seed N] [--set path=value ...]`: the whole
  * twin over a scenario, written as a run folder (summary.json, series.csv, satellites.csv,
- * events.csv, fleet.czml, report.html; see src/report/write-run.ts).
+ * events.csv, fleet.czml, report.html; see src/report/write-run.ts). summary.json carries the
+ * economics on this run's delivered compute (src/twin/summarise.ts) and report.html draws it
+ * (src/report/economics-sections.ts).
  *
  * Ctrl-C: the run stops at the step in progress and the folder is written with what was
  * simulated, marked `"partial": true` in summary.json (main.ts then exits 130). A crash inside the
@@ -10,6 +12,7 @@
  */
 import type { Command } from 'commander';
 import { formatIsoUtc } from '../../core/time.js';
+import { economicsSectionsFromSummary } from '../../report/economics-sections.js';
 import { renderReportHtml } from '../../report/html.js';
 import { writeRun, type WrittenRun } from '../../report/write-run.js';
 import { TwinRun } from '../../twin/engine.js';
@@ -41,11 +44,14 @@ export function registerRun(program: Command): void {
     .addHelpText('after', `
 Writes summary.json (deterministic for a scenario and seed), series.csv, satellites.csv,
 events.csv, fleet.czml (Cesium, first day, up to 100 satellites) and report.html.
+summary.json's "economics" is \`orbitdc cost --sensitivity\` on this run's delivered compute
+(its Monte Carlo seeded from the run's seed); change an assumption with --set economics.PATH=V.
 
 Examples:
   $ orbitdc run preset:suncatcher-81
   $ orbitdc run preset:starlink-v2mini-compute --set duration=P30D --out runs/starlink-30d
-  $ orbitdc run my-scenario.yaml --seed 7 --set designs.sat.battery.capacity_Wh=8000`)
+  $ orbitdc run my-scenario.yaml --seed 7 --set designs.sat.battery.capacity_Wh=8000
+  $ orbitdc run preset:suncatcher-81 --set duration=P10D --set economics.launch.price_per_kg=500`)
     .action(async (scenarioArg: string, o: RunOpts) => {
       const scenario = loadScenario(scenarioArg, { set: o.set });
       for (const w of scenario.warnings) process.stderr.write(`orbitdc: warning: ${formatScenarioProblem(w)}\n`);
@@ -54,7 +60,7 @@ Examples:
       const quiet = o.quiet ?? false;
       const run = await TwinRun.create(scenario, seed === undefined ? {} : { seed });
       const bar = new ProgressBar({ label: `run ${scenario.name}`, enabled: !quiet });
-      const write = (r: RunResult): WrittenRun => writeRun(out, r, { renderHtml: (x) => renderReportHtml(x) });
+      const write = (r: RunResult): WrittenRun => writeRun(out, r, { renderHtml: (x) => renderReportHtml(x, { sections: economicsSectionsFromSummary(x.summary) }) });
       let written = false;
       const onCtrlC = (): void => {
         if (written) return;
