@@ -3,7 +3,7 @@ import { FleetState } from '../core/fleet.js';
 import { Status } from '../core/status.js';
 import { DEG_TO_RAD, MU_EARTH_m3_s2, R_EARTH_m, RAD_TO_DEG, S_PER_DAY } from '../core/units.js';
 import { MeanElementSet } from './elements.js';
-import { J2Stepper, elementsToState, j2SecularRates, propagateJ2, solveKepler } from './j2.js';
+import { J2Stepper, NEAR_CIRCULAR_MAX_E, elementsToState, j2SecularRates, keplerNearCircular, propagateJ2, solveKepler } from './j2.js';
 
 const EPOCH = Date.UTC(2026, 2, 20);
 
@@ -47,6 +47,27 @@ function testSet(): MeanElementSet {
   return el;
 }
 
+/** Near-circular rows (J2Stepper's angle-addition path), one per eccentricity the fast path must cover. */
+const NEAR_ECCENTRICITIES = [1e-5, 1e-4, 1e-3, 5e-3];
+function nearSet(): MeanElementSet {
+  const el = new MeanElementSet(EPOCH);
+  NEAR_ECCENTRICITIES.forEach((e, k) => el.append({
+    a_m: R_EARTH_m + 550e3 + 100e3 * k, e, i_rad: [97.99, 53, 30, 70][k]! * DEG_TO_RAD,
+    raan_rad: 1 + k, argp_rad: 0.7 * k, meanAnomaly_rad: 2.5 - k, name: `near-${e}`,
+  }));
+  return el;
+}
+
+/** Largest |Δr| [m] and |Δv| [m/s] between rows [0, n) of two fleets. */
+function worstDiff(f1: FleetState, f2: FleetState, n: number): [number, number] {
+  let dr = 0, dv = 0;
+  for (let r = 0; r < n; r++) {
+    dr = Math.max(dr, Math.hypot(f1.x_m[r]! - f2.x_m[r]!, f1.y_m[r]! - f2.y_m[r]!, f1.z_m[r]! - f2.z_m[r]!));
+    dv = Math.max(dv, Math.hypot(f1.vx_m_s[r]! - f2.vx_m_s[r]!, f1.vy_m_s[r]! - f2.vy_m_s[r]!, f1.vz_m_s[r]! - f2.vz_m_s[r]!));
+  }
+  return [dr, dv];
+}
+
 interface Kernel {
   name: string;
   make(el: MeanElementSet, fleet: FleetState): (t_s: number) => void;
@@ -83,6 +104,27 @@ function runJ2Suite(k: Kernel): void {
         }
       }
       expect(worst).toBeLessThan(1e-3);
+    });
+
+    it('keeps near-circular rows (e = 1e-5, 1e-4, 1e-3, 5e-3) within 1 mm of the independent route at every one of 14,400 steps of 60 s (10 days)', () => {
+      const el = nearSet();
+      const fleet = new FleetState(), ref = new FleetState();
+      const at = k.make(el, fleet);
+      let worst = 0, worstV = 0;
+      for (let step = 0; step <= 14_400; step++) {
+        const t = step * 60;
+        at(t);
+        for (let r = 0; r < el.count; r++) {
+          const p = refAt(el, r, t);
+          worst = Math.max(worst, Math.hypot(fleet.x_m[r]! - p[0], fleet.y_m[r]! - p[1], fleet.z_m[r]! - p[2]));
+        }
+        if (step % 97 === 0) {
+          propagateJ2(el, t, ref);
+          worstV = Math.max(worstV, worstDiff(fleet, ref, el.count)[1]);
+        }
+      }
+      expect(worst).toBeLessThan(1e-3);
+      expect(worstV).toBeLessThan(1e-6);
     });
 
     it('keeps |r| = a within 1 mm on circular rows and z = 0 on the equatorial one', () => {
@@ -228,6 +270,73 @@ describe('J2Stepper specifics', () => {
       expect(Math.hypot(f1.x_m[r]! - f2.x_m[r]!, f1.y_m[r]! - f2.y_m[r]!, f1.z_m[r]! - f2.z_m[r]!)).toBeLessThan(1e-3);
       expect(Math.hypot(f1.vx_m_s[r]! - f2.vx_m_s[r]!, f1.vy_m_s[r]! - f2.vy_m_s[r]!, f1.vz_m_s[r]! - f2.vz_m_s[r]!)).toBeLessThan(1e-6);
     }
+  });
+
+  it('puts 0 < e < NEAR_CIRCULAR_MAX_E on the near-circular path and e = 0.02 on the exact one, both within 1 mm of the reference', () => {
+    const el = nearSet();
+    el.append({ a_m: R_EARTH_m + 800e3, e: 0.0199, i_rad: 1.2, raan_rad: 3, argp_rad: 1, meanAnomaly_rad: 0.4 });
+    el.append({ a_m: R_EARTH_m + 800e3, e: NEAR_CIRCULAR_MAX_E, i_rad: 1.2, raan_rad: 3, argp_rad: 1, meanAnomaly_rad: 0.4 });
+    const f = new FleetState(), ref = new FleetState();
+    const s = new J2Stepper(el, f);
+    expect(s.nearCircularCount).toBe(5);
+    let worst = 0;
+    for (let t = 0; t <= 86_400; t += 30) {
+      s.setTime(t);
+      propagateJ2(el, t, ref);
+      worst = Math.max(worst, worstDiff(f, ref, el.count)[0]);
+    }
+    expect(worst).toBeLessThan(1e-3);
+  });
+
+  it('near-circular Kepler: cos E, sin E within 1e-12 rad of solveKepler for e < NEAR_CIRCULAR_MAX_E (1e-14 rad for e ≤ 0.01)', () => {
+    const out = new Float64Array(2);
+    for (const e of [1e-6, 1e-4, 1e-3, 5e-3, 0.01, 0.015, 0.0199]) {
+      let worst = 0;
+      for (let M = -Math.PI; M <= Math.PI; M += 0.001) {
+        keplerNearCircular(Math.cos(M), Math.sin(M), e, out);
+        const E = solveKepler(M, e);
+        worst = Math.max(worst, Math.hypot(out[0]! - Math.cos(E), out[1]! - Math.sin(E)));
+      }
+      expect(worst, `e = ${e}`).toBeLessThan(e <= 0.01 ? 1e-14 : 1e-12);
+    }
+  });
+
+  it('near-circular rows: no drift over 5 years of 60 s steps (2.63 M steps, angle-addition with re-evaluation), within 1 mm and 1 µm/s', () => {
+    const el = nearSet();
+    const f = new FleetState(), ref = new FleetState();
+    const s = new J2Stepper(el, f);
+    const steps = Math.round((5 * 365.25 * S_PER_DAY) / 60);
+    let worst: [number, number] = [0, 0];
+    for (let k = 0; k <= steps; k++) {
+      s.setTime(k * 60);
+      if (k % 9_973 !== 0 && k !== steps) continue;
+      propagateJ2(el, k * 60, ref);
+      const d = worstDiff(f, ref, el.count);
+      worst = [Math.max(worst[0], d[0]), Math.max(worst[1], d[1])];
+    }
+    expect(worst[0]).toBeLessThan(1e-3);
+    expect(worst[1]).toBeLessThan(1e-6);
+  });
+
+  it('near-circular rows follow any call pattern: jumps, a new dt, going back, a non-integer dt at 1 year, a row Reentered for a while', () => {
+    const el = nearSet();
+    const f = new FleetState(), ref = new FleetState();
+    const s = new J2Stepper(el, f);
+    const times: number[] = [];
+    for (let k = 0; k < 50; k++) times.push(k * 60);
+    times.push(1e6, 1e6 + 10, 1e6 + 20, 1e6 + 30, 1e6 + 40, 500, 440, 380, 320);
+    for (let k = 0; k < 3000; k++) times.push(S_PER_DAY * 365.25 + k * 0.1);
+    for (let k = 0; k < 2000; k++) times.push(2e8 + k * 7.3);
+    let worst = 0;
+    times.forEach((t, k) => {
+      if (k === 20) f.status[1] = Status.Reentered;
+      if (k === 40) f.status[1] = Status.Ok;
+      s.setTime(t);
+      propagateJ2(el, t, ref);
+      if (k >= 20 && k < 40) expect(f.status[1]).toBe(Status.Reentered);
+      else worst = Math.max(worst, worstDiff(f, ref, el.count)[0]);
+    });
+    expect(worst).toBeLessThan(1e-3);
   });
 
   it('groups consecutive circular rows of one plane (same a, i, Ω) and keeps eccentric rows apart', () => {
