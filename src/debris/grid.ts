@@ -1,20 +1,23 @@
 /**
  * Broad phase of the screener: every pair of overlapping axis-aligned boxes among n items, with a
- * uniform grid rebuilt per call by a counting sort (no Map, no per-item allocation).
+ * uniform grid rebuilt per call by a radix sort (typed arrays only, no Map, no per-item object).
  *
  * Cells have edge C ≥ every box edge ("small" items). An item is filed under the cell of its
  * box's low corner only. Two small boxes that overlap have low corners less than C apart on each
- * axis, so their cells differ by at most one per axis; each item therefore looks at its own cell
- * (items filed after it) and the 13 neighbour cells "after" it in lexicographic order of the cell
- * offset, and every overlapping pair is met exactly once (Ericson, *Real-Time Collision
- * Detection*, 2005, §7.1.6, the half-neighbourhood of a uniform grid). Items with a box edge above
+ * axis, so their cells differ by at most one per axis (Ericson, *Real-Time Collision Detection*,
+ * 2005, §7.1). Items are sorted by column (x cell, y cell), then by z0 inside a column; each
+ * column is swept against itself and against its four "forward" neighbour columns (dx, dy) >
+ * (0, 0), merging the z0-ordered lists (sweep and prune on z), so every overlapping pair is met
+ * exactly once and only pairs overlapping in z are tested in x and y. Items with a box edge above
  * C (the caller caps C so that a stray fast object cannot blow the cells up) are "big": each is
- * tested against every item.
+ * tested against every item. Cell indices are clamped to ±512 per axis (10 bits): far items
+ * share edge cells, which only costs tests (clamping is monotone and shrinks differences, so the
+ * ±1 property holds).
  *
- * Cells are hashed into 2^b buckets (b ≥ log2(2n)); an item's bucket range is found from prefix
- * sums. Different cells sharing a bucket are told apart by the exact cell key stored per entry.
- * Cell indices are clamped to ±512 per axis (10 bits): far items share edge cells, which only
- * costs tests (clamping is monotone and shrinks differences, so the ±1 property holds).
+ * Cross mode (only pairs of different classes wanted): classes are sorted apart and class-0
+ * columns meet the 3 × 3 class-1 columns around them; when class 1 is small (a catalog against a
+ * large constellation) only class-1 items are sorted and each class-0 item looks up the columns
+ * around its cell in a hash table, so the large class is never sorted.
  *
  * Pair admission (cheap, exact, applied before a pair is reported): the caller's class matrix
  * (which kinds of pairs are wanted), plane groups (never pairs of one group), radial intervals
