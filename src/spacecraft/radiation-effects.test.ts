@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OrbitdcError } from '../core/errors.js';
+import { Rng } from '../core/rng.js';
 import {
-  ChipFlag, ChipRadiation, EVENT_TYPES, RadEvent, RadiationEventBuffer, TRILLIUM_RAD_PER_EVENT, chipsOfSatellites, radEventName,
+  ChipFlag, ChipRadiation, EVENT_TYPES, RadEvent, RadiationEventBuffer, TRILLIUM_RAD_PER_EVENT, chipsOfSatellites, radEventName, streamExp1,
 } from './radiation-effects.js';
 
 /** Run `chips` chips (one per satellite) through `total_rad` in `steps` equal steps of 60 s. */
@@ -146,5 +148,39 @@ describe('radiation effects: dose limits (Trillium: HBM irregular from 2 krad, n
     expect(() => new ChipRadiation(Int32Array.of(0), { seed: 1, radPerEvent: { sdc: 0 } })).toThrow(/radPerEvent|rad per event/);
     const cr = new ChipRadiation(Int32Array.of(0, 5), { seed: 1 });
     expect(() => cr.advance(0, 1, new Float64Array(3), new RadiationEventBuffer())).toThrow(/shorter/);
+  });
+});
+
+describe('radiation effects: allocation-free draws and tallies (same streams, same counts)', () => {
+  it('streamExp1(word, j) is new Rng(word).fork(j).exponential(1), bit for bit', () => {
+    for (const [w, j] of [[0, 1], [0xffffffff, 1], [1, 0xffffffff], [0x9e3779b9, 12345], [42, 2]] as const) {
+      expect(streamExp1(w, j)).toBe(new Rng(w).fork(j).exponential(1));
+    }
+    fc.assert(fc.property(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 1, max: 1e7 }), (w, j) => {
+      expect(streamExp1(w, j)).toBe(new Rng(w).fork(j).exponential(1));
+    }), { numRuns: 2000 });
+  });
+
+  it('a tally of SDCs counts exactly the SDCs a buffer would hold, and leaves every stream and other event as it was', () => {
+    const chips = chipsOfSatellites(40, 3);
+    const a = new ChipRadiation(chips, { seed: 77 }), b = new ChipRadiation(chips, { seed: 77 });
+    const evA = new RadiationEventBuffer(), evB = new RadiationEventBuffer();
+    const tally = { kindMask: 1 << RadEvent.Sdc, perSatellite: new Uint32Array(40 * EVENT_TYPES), perKind: new Float64Array(EVENT_TYPES) };
+    const dose = Float64Array.from({ length: 40 }, (_, s) => 2 + (s % 7));
+    for (let k = 0; k < 20; k++) { a.advance(k * 60, 60, dose, evA); b.advance(k * 60, 60, dose, evB, tally); }
+    expect(Array.from(b.eventCount)).toEqual(Array.from(a.eventCount));
+    const sdc = evA.countOf(RadEvent.Sdc);
+    expect(sdc).toBeGreaterThan(100); // ≈ 3 chips × 40 × 20 steps × 5 rad / 17 rad ≈ 700
+    expect(tally.perKind[RadEvent.Sdc]).toBe(sdc);
+    expect(evB.countOf(RadEvent.Sdc)).toBe(0);
+    const perSat = new Uint32Array(40 * EVENT_TYPES);
+    const others: string[] = [];
+    for (let i = 0; i < evA.count; i++) {
+      if (evA.type[i] === RadEvent.Sdc) perSat[chips[evA.chip[i]!]! * EVENT_TYPES]!++;
+      else others.push(`${evA.time_s[i]}:${evA.chip[i]}:${evA.type[i]}`);
+    }
+    expect(Array.from(tally.perSatellite)).toEqual(Array.from(perSat));
+    const othersB = Array.from({ length: evB.count }, (_, i) => `${evB.time_s[i]}:${evB.chip[i]}:${evB.type[i]}`);
+    expect(othersB).toEqual(others); // same rows in the same order
   });
 });

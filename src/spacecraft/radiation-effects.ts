@@ -111,6 +111,9 @@ export class RadiationEventBuffer {
   type: Uint8Array;
   dose_rad: Float64Array;
   private perm: Int32Array = new Int32Array(0);
+  private tmpF: Float64Array = new Float64Array(0);
+  private tmpI: Int32Array = new Int32Array(0);
+  private tmpK: Uint8Array = new Uint8Array(0);
 
   constructor(capacity = 1024) {
     const n = Math.max(1, capacity);
@@ -141,17 +144,28 @@ export class RadiationEventBuffer {
     return n;
   }
 
-  /** Sort rows by (time, chip, type), in place; deterministic. Allocates temporary columns of `count` rows. */
+  /**
+   * Sort rows by (time, chip, type), in place; deterministic. Reuses scratch columns kept between
+   * calls (grown with the buffer), so a steady run allocates nothing here.
+   */
   sortByTime(): void {
     const n = this.count;
-    if (this.perm.length < n) this.perm = new Int32Array(this.time_s.length);
+    if (n < 2) return;
+    if (this.perm.length < n) {
+      const cap = this.time_s.length;
+      this.perm = new Int32Array(cap); this.tmpF = new Float64Array(cap); this.tmpI = new Int32Array(cap); this.tmpK = new Uint8Array(cap);
+    }
     const perm = this.perm.subarray(0, n);
     for (let i = 0; i < n; i++) perm[i] = i;
-    const t = this.time_s, c = this.chip, k = this.type;
+    const t = this.time_s, c = this.chip, k = this.type, d = this.dose_rad;
     perm.sort((a, b) => (t[a]! - t[b]!) || (c[a]! - c[b]!) || (k[a]! - k[b]!) || (a - b));
-    const t2 = Float64Array.from(perm, (i) => t[i]!), c2 = Int32Array.from(perm, (i) => c[i]!);
-    const k2 = Uint8Array.from(perm, (i) => k[i]!), d2 = Float64Array.from(perm, (i) => this.dose_rad[i]!);
-    t.set(t2); c.set(c2); k.set(k2); this.dose_rad.set(d2);
+    const tf = this.tmpF, ti = this.tmpI, tk = this.tmpK;
+    for (let i = 0; i < n; i++) tf[i] = t[perm[i]!]!;
+    for (let i = 0; i < n; i++) t[i] = tf[i]!;
+    for (let i = 0; i < n; i++) tf[i] = d[perm[i]!]!;
+    for (let i = 0; i < n; i++) d[i] = tf[i]!;
+    for (let i = 0; i < n; i++) { ti[i] = c[perm[i]!]!; tk[i] = k[perm[i]!]!; }
+    for (let i = 0; i < n; i++) { c[i] = ti[i]!; k[i] = tk[i]!; }
   }
 
   private grow(n: number): void {
@@ -159,6 +173,16 @@ export class RadiationEventBuffer {
     t.set(this.time_s); c.set(this.chip); k.set(this.type); d.set(this.dose_rad);
     this.time_s = t; this.chip = c; this.type = k; this.dose_rad = d;
   }
+}
+
+/** Counts kept by ChipRadiation.advance in place of buffered events (see there). */
+export interface EventTally {
+  /** Bit k set: events of code k are counted, not appended. */
+  kindMask: number;
+  /** Per satellite and code, [sat·EVENT_TYPES + code] (sat = satOfChip of the chip). */
+  perSatellite: Uint32Array;
+  /** Per code (length ≥ the highest counted code + 1). */
+  perKind: Float64Array;
 }
 
 export interface ChipRadiationOptions {
@@ -179,6 +203,34 @@ export function chipsOfSatellites(satCount: number, chipsPerSat: number): Int32A
   const out = new Int32Array(satCount * chipsPerSat);
   for (let s = 0, c = 0; s < satCount; s++) for (let j = 0; j < chipsPerSat; j++) out[c++] = s;
   return out;
+}
+
+/**
+ * `new Rng(word).fork(j).exponential(1)` (core/rng.ts), bit for bit, without allocating the two
+ * generators: fork(j) seeds xoshiro128** through SplitMix32 with h = imul(j ^ 0x5bd1e995,
+ * 0x27d4eb2d) ^ word, and exponential(1) = −ln(1 − u), u from the first two outputs. Those two
+ * outputs read only the first three state words (the fourth enters from the third output on).
+ * Why: 228 million draws per simulated day at a million satellites; two objects each cost more
+ * than the draw. radiation-effects.test.ts holds it equal to the Rng expression.
+ */
+export function streamExp1(word: number, j: number): number {
+  let s = (Math.imul((j >>> 0) ^ 0x5bd1e995, 0x27d4eb2d) ^ word) >>> 0;
+  s = (s + 0x9e3779b9) | 0;
+  let z = Math.imul(s ^ (s >>> 16), 0x85ebca6b); z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  const a = (z ^ (z >>> 16)) >>> 0;
+  s = (s + 0x9e3779b9) | 0;
+  z = Math.imul(s ^ (s >>> 16), 0x85ebca6b); z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  const b = (z ^ (z >>> 16)) >>> 0;
+  s = (s + 0x9e3779b9) | 0;
+  z = Math.imul(s ^ (s >>> 16), 0x85ebca6b); z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  const c = (z ^ (z >>> 16)) >>> 0;
+  // xoshiro128** outputs 1 and 2: result = rotl(b·5, 7)·9; after one update b' = b ^ c ^ a.
+  let m = Math.imul(b, 5);
+  const r1 = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+  m = Math.imul(b ^ c ^ a, 5);
+  const r2 = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+  const u = ((r1 >>> 5) * 67108864 + (r2 >>> 6)) / 9007199254740992;
+  return -Math.log(1 - u);
 }
 
 export class ChipRadiation {
@@ -298,8 +350,11 @@ export class ChipRadiation {
    * that fall in the interval to `events` (per chip in dose order; events.sortByTime() gives one
    * global order). Returns the number of events appended. Non-positive or NaN increments add
    * nothing. Cost without events: one add and one comparison per satellite, no allocation.
+   * With `tally`, events of the kinds in `tally.kindMask` are counted there instead of appended
+   * (their draws are the same, so every stream stays as it would be): for consumers that need
+   * only counts of an event with no lasting effect (silent data corruption).
    */
-  advance(t0_s: number, dt_s: number, satDose_rad: Float64Array, events: RadiationEventBuffer): number {
+  advance(t0_s: number, dt_s: number, satDose_rad: Float64Array, events: RadiationEventBuffer, tally: EventTally | null = null): number {
     if (satDose_rad.length < this.satCount) {
       throw new OrbitdcError('E_ARGUMENT', 'satellite dose column shorter than the satellites chips sit on', {
         field: 'satDose_rad', expected: `length ≥ ${this.satCount}`, found: String(satDose_rad.length),
@@ -313,23 +368,28 @@ export class ChipRadiation {
       const s0 = cum[sat]!, s1 = s0 + dd;
       cum[sat] = s1;
       if (s1 < gate[sat]!) continue;
-      for (let j = this.chipStart[sat]!; j < this.chipStart[sat + 1]!; j++) this.chipEvents(this.chipOrder[j]!, s0, s1, t0_s, dt_s, events);
+      for (let j = this.chipStart[sat]!; j < this.chipStart[sat + 1]!; j++) this.chipEvents(this.chipOrder[j]!, s0, s1, t0_s, dt_s, events, tally);
       gate[sat] = this.satThreshold(sat);
     }
     return events.count - before;
   }
 
   /** Emit chip c's events between satellite doses s0 and s1 (time interpolated linearly in dose). */
-  private chipEvents(c: number, s0: number, s1: number, t0_s: number, dt_s: number, events: RadiationEventBuffer): void {
+  private chipEvents(c: number, s0: number, s1: number, t0_s: number, dt_s: number, events: RadiationEventBuffer, tally: EventTally | null): void {
     const f = this.factor === undefined ? 1 : this.factor[c]!;
     const base = this.base_rad[c]!;
     const d0 = base + f * s0, d1 = base + f * s1;
     for (;;) {
       const next = this.lowestPending(c);
       if (next.dose > d1) return;
-      let frac = d1 > d0 ? (next.dose - d0) / (d1 - d0) : 0;
-      frac = frac < 0 ? 0 : frac > 1 ? 1 : frac; // a threshold within rounding of the last interval's end
-      events.push(t0_s + dt_s * frac, c, next.code, next.dose);
+      if (tally !== null && ((tally.kindMask >>> next.code) & 1) !== 0) {
+        tally.perSatellite[this.satOfChip[c]! * EVENT_TYPES + next.code]! += 1;
+        tally.perKind[next.code]! += 1;
+      } else {
+        let frac = d1 > d0 ? (next.dose - d0) / (d1 - d0) : 0;
+        frac = frac < 0 ? 0 : frac > 1 ? 1 : frac; // a threshold within rounding of the last interval's end
+        events.push(t0_s + dt_s * frac, c, next.code, next.dose);
+      }
       if (next.code < EVENT_TYPES) {
         const st = c * EVENT_TYPES + next.code;
         const j = ++this.eventCount[st]!;
@@ -357,7 +417,7 @@ export class ChipRadiation {
   private gap_rad(st: number, k: number, j: number): number {
     const r = this.rate[k]!;
     if (r === Infinity) return Infinity;
-    return new Rng(this.streamSeed[st]!).fork(j).exponential(1) * r;
+    return streamExp1(this.streamSeed[st]!, j) * r;
   }
 
   /** The chip's lowest pending threshold: a stream's next event or a dose limit not yet crossed. */

@@ -5,11 +5,12 @@
  *   events     drain the queue up to t_k (crashed chips go down or come back, satellites fail)
  *   orbit      J2Stepper (generated constellations), SGP4 (catalogs) → state vectors at t_k
  *   light      Sun of date at t_k, sunlit fraction per satellite (conical shadow)
- *   demand     compute demand = accelerators that are up × their power (no scheduler yet)
- *   spacecraft array, thermal limit, power balance and battery, node temperature (fused step)
- *   radiation  dose rate by position (every `radiationCadence_s`, held between), dose over the
- *              step, per-chip event streams (seeded Poisson in dose) → events into the queue
- *   metrics    one fused pass: fleet series, run totals, per-satellite accumulators
+ *   dose rate  by position, every `radiationCadence_s` (held between)
+ *   fused pass per constellation (fused-step.ts), one sweep over the rows: compute demand =
+ *              accelerators that are up × their power (no scheduler yet); array, thermal limit,
+ *              power balance and battery, node temperature; dose over the step and dose limits;
+ *              metrics (fleet series, run totals, per-satellite accumulators)
+ *   radiation  per-chip event streams (seeded Poisson in dose) → events into the queue
  *
  * Determinism: everything runs on one thread in a fixed order, and every random draw comes from
  * Rng streams forked from the seed, so a scenario and seed give bit-identical results.
@@ -31,15 +32,15 @@ import { defaultRadiationEnvironment, type RadiationEnvironment } from '../envir
 import { sunlitFractionBatch } from '../environment/shadow.js';
 import { sunPositionEci_m } from '../environment/sun.js';
 import { gmstAt_rad } from '../orbit/frames.js';
-import { initSpacecraftState, spacecraftColumns, spacecraftStep } from '../spacecraft/power.js';
+import { initialSoc_J } from '../spacecraft/battery.js';
 import {
-  ChipRadiation, EVENT_TYPES, RadEvent, RadiationEventBuffer, TRILLIUM_DOSE_LIMITS,
+  ChipRadiation, EVENT_TYPES, RadEvent, RadiationEventBuffer, TRILLIUM_DOSE_LIMITS, type EventTally,
 } from '../spacecraft/radiation-effects.js';
-import type { SpacecraftColumns } from '../spacecraft/types.js';
 import { buildFleet, type BuiltFleet } from './build.js';
 import { BoundedEventLog, EventQueue, LOG_SATELLITE_FAILED, RESTART_S, TwinEvent, type PoppedEvent } from './events.js';
+import { fusedStep, type FusedColumns } from './fused-step.js';
 import {
-  EVENTS_COLUMN0, M, PerSatelliteAccumulators, RunTotals, SeriesRecorder, StepReducer, type RangeInfo, type ReduceColumns,
+  EVENTS_COLUMN0, M, PerSatelliteAccumulators, RunTotals, SeriesRecorder, StepReducer, type RangeInfo,
 } from './metrics.js';
 import type { RunMeta, RunResult, Tracks } from './results.js';
 import type { Scenario } from './scenario/normalise.js';
@@ -96,8 +97,7 @@ export class TwinRun {
   wall_ms = 0;
 
   private readonly fleet: FleetState;
-  private readonly cols: SpacecraftColumns;
-  private readonly red: ReduceColumns;
+  private readonly cols: FusedColumns;
   private readonly ranges: RangeInfo[];
   private readonly shield_m: Float64Array;
   private readonly env: RadiationEnvironment;
@@ -110,6 +110,13 @@ export class TwinRun {
   private readonly chipIsDown: Uint8Array | null;
   private readonly pickRng: Rng;
   private readonly radBuf = new RadiationEventBuffer(1024);
+  /** Counts of the events with no lasting effect (restart 0 s: SDC), once the event log is full. */
+  private readonly tally: EventTally;
+  /** Restart time per radiation event code [s] (RESTART_S as an array). */
+  private readonly restart_s = Float64Array.from({ length: EVENT_TYPES }, (_, k) => RESTART_S[k] ?? 0);
+  /** Time of the step in progress [s] (for the dose-limit hook). */
+  private stepTime_s = 0;
+  private readonly onDoseLimit: (row: number, dose_rad: number) => void;
   private readonly radEvery: number;
   private readonly queue = new EventQueue();
   private readonly popped: PoppedEvent = { time_s: 0, kind: 0, sat: 0, chip: 0, value: 0 };
@@ -151,21 +158,23 @@ export class TwinRun {
     const dose = fleet.addColumn('dose_rad', Float64Array);
     this.doseRate = fleet.addColumn('doseRate_rad_s', Float64Array);
     this.chipsDown = fleet.addColumn('chipsDown', Uint16Array);
-    this.cols = spacecraftColumns(fleet, dose);
     this.doseInc = new Float64Array(fleet.capacity);
     this.doseFlags = new Uint8Array(n);
-    this.red = {
-      status: fleet.status, sunlitFraction: this.cols.sunlitFraction, generated_W: this.cols.generated_W, available_W: this.cols.available_W,
-      computePower_W: this.cols.computePower_W, computeDemand_W: this.cols.computeDemand_W, soc_J: this.cols.soc_J, shortfall_J: this.cols.shortfall_J,
-      busShortfall_J: this.cols.busShortfall_J, clipped_J: this.cols.clipped_J, batteryLoss_J: this.cols.batteryLoss_J,
-      thermalThrottle: this.cols.thermalThrottle, temp_K: this.cols.temp_K, chipTemp_K: this.cols.chipTemp_K, dose_rad: dose, chipsDown: this.chipsDown,
+    // State columns only: the per-step outputs of the spacecraft stage stay in registers (fused-step.ts).
+    this.cols = {
+      x_m: fleet.x_m, y_m: fleet.y_m, z_m: fleet.z_m, vx_m_s: fleet.vx_m_s, vy_m_s: fleet.vy_m_s, vz_m_s: fleet.vz_m_s,
+      status: fleet.status, sunlitFraction: fleet.addColumn('sunlitFraction', Float64Array), chipsDown: this.chipsDown,
+      soc_J: fleet.addColumn('soc_J', Float64Array), temp_K: fleet.addColumn('temp_K', Float64Array),
+      doseRate_rad_s: this.doseRate, dose_rad: dose, doseInc_rad: this.doseInc, doseFlags: this.doseFlags,
     };
     this.ranges = built.constellations.map((c) => ({
       from: c.from, to: c.to, chips: c.chips, chipPower_W: c.chipPower_W, chipFlops: c.chipFlops, busLoad_W: c.design.busLoad_W, capacity_J: c.design.battery.capacity_J,
     }));
     this.shield_m = Float64Array.from(built.constellations, (c) => c.design.shieldingAl_m);
     for (const c of built.constellations) {
-      initSpacecraftState(c.params, this.cols, c.from, c.to);
+      // Start state (power.ts initSpacecraftState): battery at its initial charge, node at its initial temperature.
+      this.cols.soc_J.fill(initialSoc_J(c.params.battery), c.from, c.to);
+      this.cols.temp_K.fill(c.params.thermal.initialTemp_K, c.from, c.to);
       this.socStart_J += (c.to - c.from) * this.cols.soc_J[c.from]!;
     }
     this.env = defaultRadiationEnvironment();
@@ -209,6 +218,10 @@ export class TwinRun {
 
     this.log = new BoundedEventLog(o.maxEventLog);
     this.acc = new PerSatelliteAccumulators(n);
+    let mask = 0;
+    for (let k = 0; k < EVENT_TYPES; k++) if (this.restart_s[k] === 0) mask |= 1 << k;
+    this.tally = { kindMask: mask, perSatellite: this.acc.events, perKind: new Float64Array(EVENT_TYPES) };
+    this.onDoseLimit = (i, d) => this.doseLimitCrossed(i, d);
     this.recorder = new SeriesRecorder(this.stepCount, o.maxSeriesRows);
 
     // Tracks for fleet.czml: up to maxTrackSatellites rows spread evenly, sampled every ≥ 60 s over the window.
@@ -243,22 +256,16 @@ export class TwinRun {
     this.propagate(t, utcMs);
     const sun = sunPositionEci_m(utcMs, this.sun);
     sunlitFractionBatch(fleet, sun, cols.sunlitFraction, 0, n);
-    const built = this.built.constellations;
-    const status = fleet.status, demand = cols.computeDemand_W, down = this.chipsDown;
-    for (const c of built) {
-      const p = c.chipPower_W, chips = c.chips;
-      for (let i = c.from; i < c.to; i++) {
-        const st = status[i]!;
-        demand[i] = st === Status.Ok || st === Status.Offline ? (chips - down[i]!) * p : 0;
-      }
-      spacecraftStep(c.params, cols, sun, t, dt, c.from, c.to);
-    }
-    this.reducer.beginStep();
+    // The dose rate reads positions and status only, so it can come before the fused pass that uses it.
     if (k % this.radEvery === 0) this.evaluateDoseRate(utcMs);
+    this.reducer.beginStep();
+    this.stepTime_s = t;
+    const built = this.built.constellations, hbm = TRILLIUM_DOSE_LIMITS.hbmIrregular_rad;
+    for (let ci = 0; ci < built.length; ci++) {
+      fusedStep(built[ci]!.params, this.ranges[ci]!, cols, sun, t, dt, this.reducer, this.totals, this.acc, hbm, this.onDoseLimit);
+    }
     this.radiation(t);
     if (k % this.trackEvery === 0 && this.trackCount < this.trackMax) this.sampleTracks(t);
-    const red = this.red;
-    for (const r of this.ranges) this.reducer.reduceRows(red, r, dt, this.totals, this.acc);
     const v = this.reducer.endStep(this.totals);
     v[M.satellitesFailed_count!] = this.satellitesFailed;
     this.recorder.add(t, v);
@@ -361,41 +368,55 @@ export class TwinRun {
     }
   }
 
-  /** Dose over [t, t + dt), chip event streams, dose-limit crossings; events go to the queue and the log. */
-  private radiation(t: number): void {
-    const dt = this.dt_s;
-    const rate = this.doseRate, inc = this.doseInc, dose = this.red.dose_rad;
-    // Dose limits, per satellite (its chips share its dose); flags mark limits already crossed.
-    const hbm = TRILLIUM_DOSE_LIMITS.hbmIrregular_rad, tested = TRILLIUM_DOSE_LIMITS.testedNoHardFailure_rad;
-    const flags = this.doseFlags;
-    for (const c of this.built.constellations) {
-      for (let i = c.from; i < c.to; i++) {
-        const di = rate[i]! * dt;
-        inc[i] = di;
-        const d = (dose[i]! += di);
-        if (d < hbm || flags[i] === 3) continue;
-        const fl = flags[i]!;
-        if ((fl & 1) === 0) { flags[i] = fl | 1; this.chipsHbmIrregular += c.chips; this.log.add(t + dt, RadEvent.HbmIrregularOnset, i); }
-        if (d >= tested && (flags[i]! & 2) === 0) { flags[i]! |= 2; this.chipsBeyondTested += c.chips; this.log.add(t + dt, RadEvent.BeyondTestedDose, i); }
-      }
+  /**
+   * A satellite's dose reached the lower limit this step (fused-step.ts calls this; rare): flag the
+   * limits it crossed, count its chips, log them at the step's end. Dose limits are per satellite:
+   * its chips share its dose.
+   */
+  private doseLimitCrossed(i: number, d: number): void {
+    const flags = this.doseFlags, t = this.stepTime_s + this.dt_s;
+    const chips = this.built.constellations[this.built.constellationOfRow[i]!]!.chips;
+    const fl = flags[i]!;
+    if ((fl & 1) === 0) { flags[i] = fl | 1; this.chipsHbmIrregular += chips; this.log.add(t, RadEvent.HbmIrregularOnset, i); }
+    if (d >= TRILLIUM_DOSE_LIMITS.testedNoHardFailure_rad && (flags[i]! & 2) === 0) {
+      flags[i]! |= 2; this.chipsBeyondTested += chips; this.log.add(t, RadEvent.BeyondTestedDose, i);
     }
+  }
+
+  /**
+   * Chip event streams over [t, t + dt) from the dose increments of the fused pass; events with a
+   * restart go to the queue, all are counted and logged. Once the log is full, events with no
+   * lasting effect (restart 0 s: SDC) are only counted (EventTally), not buffered one by one: at
+   * a million satellites that is ~150,000 a step, and the outputs are the same.
+   */
+  private radiation(t: number): void {
     const cr = this.chipRad;
     if (!cr) return;
-    const buf = this.radBuf;
+    const buf = this.radBuf, log = this.log, v = this.reducer.values;
     buf.clear();
-    if (cr.advance(t, dt, inc, buf) === 0) return;
+    const logFull = log.count >= log.limit;
+    const tally = logFull && this.tally.kindMask !== 0 ? this.tally : null;
+    if (tally) tally.perKind.fill(0);
+    const appended = cr.advance(t, this.dt_s, this.doseInc, buf, tally);
+    if (tally) {
+      for (let k = 0; k < EVENT_TYPES; k++) {
+        const c = tally.perKind[k]!;
+        if (c !== 0) { v[EVENTS_COLUMN0 + k]! += c; log.totals[k]! += c; }
+      }
+    }
+    if (appended === 0) return;
     // Time order within the step matters only for the log's row order (the queue orders itself),
     // so the sort is skipped once the log is full: with 1e8 chips it was a fifth of the run.
-    if (this.log.count < this.log.limit) buf.sortByTime();
-    const v = this.reducer.values, q = this.queue, ev = this.acc.events, satOfChip = cr.satOfChip, perChip = this.chipIsDown !== null;
+    if (!logFull) buf.sortByTime();
+    const q = this.queue, ev = this.acc.events, satOfChip = cr.satOfChip, perChip = this.chipIsDown !== null, restartOf = this.restart_s;
     for (let j = 0; j < buf.count; j++) {
       const kind = buf.type[j]!;
       if (kind >= EVENT_TYPES) continue;
       const c = buf.chip[j]!, s = satOfChip[c]!, te = buf.time_s[j]!;
       v[EVENTS_COLUMN0 + kind]! += 1;
       ev[s * EVENT_TYPES + kind]! += 1;
-      this.log.add(te, kind, s);
-      const restart = RESTART_S[kind] ?? 0;
+      log.add(te, kind, s);
+      const restart = restartOf[kind]!;
       if (restart > 0) q.push(te, TwinEvent.ChipDown, s, perChip ? c : -1, restart);
     }
   }

@@ -193,12 +193,22 @@ export interface RangeInfo {
 
 export const SOC_BINS = 200;
 
+/** Slots of StepReducer.part: one range's sums and extremes over its rows for the step. */
+export const P = {
+  satUp: 0, sunlit: 1, gen: 2, bus: 3, avail: 4, demand: 5, comp: 6, thermal: 7, power: 8, shortJ: 9, busShortJ: 10, clipJ: 11,
+  lossJ: 12, thermN: 13, powN: 14, down: 15, validN: 16, socMin: 17, tMin: 18, tMax: 19, chipMax: 20, doseMax: 21, socSum: 22,
+  socN: 23, tSum: 24, tN: 25, tcSum: 26, doseSum: 27, doseN: 28,
+} as const;
+const PART_COUNT = 29;
+
 /** Scratch of one step's reduction (reset by `beginStep`). */
 export class StepReducer {
   readonly values = new Float64Array(SERIES_DEFS.length);
   readonly socHist = new Uint32Array(SOC_BINS + 1);
   /** Step sums across ranges: SoC Σ and n, node temperature Σ and n, chip temperature Σ, dose Σ and n (a typed array, see RunTotals). */
   private readonly sums = new Float64Array(7);
+  /** One range's partial sums, indexed by `P` (see addRange). */
+  readonly part = new Float64Array(PART_COUNT);
 
   beginStep(): void {
     const v = this.values;
@@ -214,8 +224,7 @@ export class StepReducer {
    */
   reduceRows(c: ReduceColumns, r: RangeInfo, dt_s: number, totals: RunTotals, acc: PerSatelliteAccumulators): void {
     const v = this.values;
-    const chipP = r.chipPower_W, nameplate_W = r.chips * chipP, B = r.busLoad_W, cap = r.capacity_J;
-    const invChipP = chipP > 0 ? 1 / chipP : 0;
+    const B = r.busLoad_W, cap = r.capacity_J;
     const hist = this.socHist;
     let satUp = 0, sunlit = 0, gen = 0, bus = 0, avail = 0, demand = 0, comp = 0, thermal = 0, power = 0;
     let shortJ = 0, busShortJ = 0, clipJ = 0, lossJ = 0, thermN = 0, powN = 0, down = 0, validN = 0;
@@ -269,14 +278,35 @@ export class StepReducer {
       if (T > aTMax[i]!) aTMax[i] = T;
       if (Tc > aChipMax[i]!) aChipMax[i] = Tc;
     }
+    const q = this.part;
+    q[P.satUp] = satUp; q[P.sunlit] = sunlit; q[P.gen] = gen; q[P.bus] = bus; q[P.avail] = avail; q[P.demand] = demand; q[P.comp] = comp;
+    q[P.thermal] = thermal; q[P.power] = power; q[P.shortJ] = shortJ; q[P.busShortJ] = busShortJ; q[P.clipJ] = clipJ; q[P.lossJ] = lossJ;
+    q[P.thermN] = thermN; q[P.powN] = powN; q[P.down] = down; q[P.validN] = validN;
+    q[P.socMin] = socMin; q[P.tMin] = tMin; q[P.tMax] = tMax; q[P.chipMax] = chipMax; q[P.doseMax] = doseMax;
+    q[P.socSum] = socSum; q[P.socN] = socN; q[P.tSum] = tSum; q[P.tN] = tN; q[P.tcSum] = tcSum; q[P.doseSum] = doseSum; q[P.doseN] = doseN;
+    this.addRange(r, dt_s, totals);
+  }
+
+  /**
+   * Fold one range's partial sums (`part`, filled by a pass over its rows in row order: `reduceRows`
+   * or the engine's fused step) into the step values and the run totals. One place for this
+   * arithmetic, so that both passes give the same bits.
+   */
+  addRange(r: RangeInfo, dt_s: number, totals: RunTotals): void {
+    const v = this.values, q = this.part;
+    const chipP = r.chipPower_W, nameplate_W = r.chips * chipP;
+    const invChipP = chipP > 0 ? 1 / chipP : 0;
+    const satUp = q[P.satUp]!, sunlit = q[P.sunlit]!, gen = q[P.gen]!, bus = q[P.bus]!, avail = q[P.avail]!, demand = q[P.demand]!, comp = q[P.comp]!;
+    const thermal = q[P.thermal]!, power = q[P.power]!, shortJ = q[P.shortJ]!, busShortJ = q[P.busShortJ]!, clipJ = q[P.clipJ]!, lossJ = q[P.lossJ]!;
+    const thermN = q[P.thermN]!, powN = q[P.powN]!, down = q[P.down]!, validN = q[P.validN]!;
     const n = r.to - r.from;
     v[iSatUp]! += satUp; v[iSunlit]! += sunlit; v[iGen]! += gen; v[iBus]! += bus; v[iAvail]! += avail;
     v[iName]! += n * nameplate_W; v[iDemand]! += demand; v[iComp]! += comp; v[iFault]! += n * nameplate_W - demand;
     v[iThermal]! += thermal; v[iPower]! += power; v[iShort]! += shortJ / dt_s; v[iBusShort]! += busShortJ / dt_s; v[iClip]! += clipJ / dt_s;
     v[iThermN]! += thermN; v[iPowN]! += powN; v[M.chipsDown_count!]! += down;
-    v[iSocMin] = socMin; v[iTMin] = tMin; v[iTMax] = tMax; v[iChipMax] = chipMax; v[iDoseMax] = doseMax;
+    v[iSocMin] = q[P.socMin]!; v[iTMin] = q[P.tMin]!; v[iTMax] = q[P.tMax]!; v[iChipMax] = q[P.chipMax]!; v[iDoseMax] = q[P.doseMax]!;
     const S = this.sums;
-    S[0]! += socSum; S[1]! += socN; S[2]! += tSum; S[3]! += tN; S[4]! += tcSum; S[5]! += doseSum; S[6]! += doseN;
+    S[0]! += q[P.socSum]!; S[1]! += q[P.socN]!; S[2]! += q[P.tSum]!; S[3]! += q[P.tN]!; S[4]! += q[P.tcSum]!; S[5]! += q[P.doseSum]!; S[6]! += q[P.doseN]!;
 
     const t = totals.a;
     t[TK.generated_J]! += gen * dt_s; t[TK.busServed_J]! += bus * dt_s; t[TK.compute_J]! += comp * dt_s;
