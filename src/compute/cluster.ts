@@ -235,6 +235,18 @@ export class FleetCapacity {
     }
   }
 
+  /** Give back one chip that a holder (the inference pool) keeps no longer; its other chips stay held. */
+  releaseChip(c: number): void {
+    if (this.owner[c]! < 0) return;
+    const s = this.satOfChip[c]!, dom = this.domainOfSat[s]!;
+    this.owner[c] = FREE;
+    this.stack[this.domChip0(dom) + this.top[dom]!++] = c;
+    this.stackFree[s]!++;
+    this.busy[s]!--;
+    this.busyTotal--;
+    this.refreshSat(s);
+  }
+
   /**
    * A chip fails for good. With a spare left on its satellite the spare takes its place (the chip
    * row stays alive) and 'replaced' comes back; otherwise the chip is DEAD. Returns the job row

@@ -143,18 +143,69 @@ export class EnergyModel {
   }
 
   /**
+   * The bus-only requirement of a forecast: `req[k·S + s]` = the least state of charge at the
+   * start of step k from which satellite s, carrying its bus alone, stays above its floor through
+   * the end of the forecast (k = 0..steps; +Infinity where no charge suffices, −Infinity at the
+   * end). Backward recursion over the battery update of `survives` (the update is monotone in the
+   * charge, so a least start exists): O(S × steps) once per forecast, after which each trial of
+   * `chipsWithin` costs only its load window.
+   */
+  busRequirement(ahead: Float64Array, steps: number, dt_s: number, scratch?: Float64Array): Float64Array {
+    const n = this.satCount;
+    const req = scratch && scratch.length >= (steps + 1) * n ? scratch : new Float64Array((steps + 1) * n);
+    for (let s = 0; s < n; s++) {
+      const cap = this.capacity_J[s]!, lo = this.floor * cap - 1e-6 * cap;
+      let r = -Infinity;
+      req[steps * n + s] = r;
+      for (let k = steps - 1; k >= 0; k--) {
+        const net_J = (ahead[k * n + s]! * this.array_W[s]! - this.bus_W[s]!) * dt_s;
+        const T = Math.max(lo, r);
+        // After step k the charge must be ≥ T; charging saturates at the capacity.
+        r = net_J >= 0 ? (T > cap ? Infinity : T - net_J * this.etaC) : T - net_J / this.etaD;
+        req[k * n + s] = r;
+      }
+    }
+    return req;
+  }
+
+  /** `survives` with the bus-only tail taken from `req` (busRequirement of the same forecast). */
+  private survivesWith(s: number, chips: number, sunAhead: Float64Array, k0: number, steps: number, loadSteps: number, dt_s: number, req: Float64Array): boolean {
+    const cap = this.capacity_J[s]!, lo = this.floor * cap;
+    const kEnd = Math.min(steps, k0 + loadSteps), load = chips * this.chipPower_W;
+    let soc = this.soc_J[s]!;
+    for (let k = k0; k < kEnd; k++) {
+      const net_J = (sunAhead[k * this.satCount + s]! * this.array_W[s]! - this.bus_W[s]! - load) * dt_s;
+      soc = net_J >= 0 ? Math.min(cap, soc + net_J * this.etaC) : soc + net_J / this.etaD;
+      if (soc < lo - 1e-6 * cap) return false;
+    }
+    return soc >= req[kEnd * this.satCount + s]!;
+  }
+
+  /**
    * Fill `out[s]` with the most chips (≤ maxChips[s]) satellite s can run for the next `loadSteps`
    * steps such that, with the bus alone afterwards, its battery stays above the floor through the
    * rest of the forecast (rows k0..steps of `ahead`). loadSteps ≥ steps − k0 = run them through
-   * the whole horizon (the sustainable load). Binary search: O(S × steps × log chips).
+   * the whole horizon (the sustainable load). Binary search: O(S × steps × log chips), or
+   * O(S × loadSteps × log chips) with `req` (busRequirement of the same `ahead` and steps); two
+   * trials when the value already in `out[s]` is still the answer (a warm start: pass the last
+   * call's `out`; the predicate is monotone in chips, so the result is the same either way).
    */
-  chipsWithin(ahead: Float64Array, k0: number, steps: number, loadSteps: number, dt_s: number, maxChips: Int32Array, out: Int32Array): void {
+  chipsWithin(ahead: Float64Array, k0: number, steps: number, loadSteps: number, dt_s: number, maxChips: Int32Array, out: Int32Array, req?: Float64Array): void {
+    const ok = req
+      ? (s: number, c: number): boolean => this.survivesWith(s, c, ahead, k0, steps, loadSteps, dt_s, req)
+      : (s: number, c: number): boolean => this.survives(s, c, ahead, k0, steps, loadSteps, dt_s);
     for (let s = 0; s < this.satCount; s++) {
       let lo = 0, hi = maxChips[s]!;
-      if (!this.survives(s, 0, ahead, k0, steps, loadSteps, dt_s)) { out[s] = 0; continue; }
+      // Warm start from the last answer in `out` (it moves slowly): two trials when it still holds.
+      const prev = out[s]!;
+      if (prev > 0 && prev <= hi) {
+        if (ok(s, prev)) { lo = prev; if (prev === hi || !ok(s, prev + 1)) { out[s] = prev; continue; } lo = prev + 1; }
+        else hi = prev - 1;
+      }
+      if (lo === 0 && !ok(s, 0)) { out[s] = 0; continue; }
       while (lo < hi) {
         const mid = (lo + hi + 1) >> 1;
-        if (this.survives(s, mid, ahead, k0, steps, loadSteps, dt_s)) lo = mid; else hi = mid - 1;
+        if (ok(s, mid)) lo = mid; else hi = mid - 1;
       }
       out[s] = lo;
     }

@@ -10,4 +10,5 @@ export * from './forecast.js';
 export * from './scheduler.js';
 export * from './metrics.js';
 export * from './maintenance.js';
-export { simulate, DEFAULT_SDC_DETECTION, type SimulationOptions, type Outage, type RunState } from './simulate.js';
+export { simulate } from './simulate.js';
+export { ReplayCore, DEFAULT_SDC_DETECTION, type SimulationOptions, type Outage, type RunState } from './replay-core.js';

@@ -12,7 +12,7 @@
 import type { CheckpointPolicy } from './checkpoint.js';
 import { FAULT_CAUSE_NAMES } from './faults.js';
 import { JobState } from './jobs.js';
-import type { RunState } from './simulate.js';
+import type { RunState } from './replay-options.js';
 
 export interface Distribution { mean: number; p50: number; p99: number; max: number; count: number }
 

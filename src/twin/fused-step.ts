@@ -44,6 +44,13 @@ export interface FusedColumns {
   doseInc_rad: Float64Array;
   /** Dose-limit bits already crossed per satellite (1 HBM irregular, 2 beyond tested). */
   doseFlags: Uint8Array;
+  /**
+   * Optional input: compute demand per satellite [W] (the workload's scheduler, compute-stage.ts)
+   * instead of every accelerator that is up at full power. Optional output: power left for
+   * compute after the bus load [W] (spacecraftStep's `available_W`), for the scheduler.
+   */
+  computeDemand_W?: Float64Array | null;
+  available_W?: Float64Array | null;
 }
 
 /** Called (rarely) when a row's dose reaches the lower limit and not every limit is flagged yet. */
@@ -103,6 +110,7 @@ export function fusedStep(
   let socMin = v[M_SOC_MIN]!, tMin = v[M_T_MIN]!, tMax = v[M_T_MAX]!, chipMax = v[M_CHIP_MAX]!, doseMax = v[M_DOSE_MAX]!;
   let socSum = 0, socN = 0, tSum = 0, tN = 0, tcSum = 0, doseSum = 0, doseN = 0;
   const { x_m, y_m, z_m, vx_m_s, vy_m_s, vz_m_s, status, sunlitFraction, chipsDown, soc_J, temp_K, doseRate_rad_s, dose_rad, doseInc_rad, doseFlags } = cols;
+  const demandIn = cols.computeDemand_W ?? null, availOut = cols.available_W ?? null;
   const aDown = acc.chipDown_s, aSun = acc.sunlit_s, aGen = acc.generated_J, aComp = acc.compute_J, aShort = acc.shortfall_J;
   const aSocMin = acc.socMin_frac, aTMax = acc.tempMax_K, aChipMax = acc.chipTempMax_K;
 
@@ -119,7 +127,7 @@ export function fusedStep(
     if (cd !== 0) { down += cd; aDown[i]! += cd * dt_s; }
     if (!(st === Status.Ok || st === Status.Failed || st === Status.Offline)) continue; // no valid position: spacecraft stage skips it too
     const failed = st === Status.Failed;
-    const rawDemand = st === Status.Ok || st === Status.Offline ? (chips - cd) * chipP : 0;
+    const rawDemand = st === Status.Ok || st === Status.Offline ? (demandIn !== null ? demandIn[i]! : (chips - cd) * chipP) : 0;
     const nu = sunlitFraction[i]!;
     const x = x_m[i]!, y = y_m[i]!, z = z_m[i]!;
     // Solar.
@@ -191,6 +199,7 @@ export function fusedStep(
       }
       dissipated = busW + comp + loss / dt_s;
     }
+    if (availOut !== null) availOut[i] = availW;
     // Node temperature: backward Euler, Newton from the right (implicitRadiativeStep_K).
     const qIn = qEnv + dissipated;
     // Start at max(T₀, (q/k)^¼, 1). A cooling node (T₀⁴·k above q by more than rounding: 1e-9

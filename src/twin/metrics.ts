@@ -347,16 +347,31 @@ export class StepReducer {
   }
 }
 
-/** Value below which a fraction q of the counted rows lie, from a histogram over [0, 1] (bin centres). */
-function percentileFromHistogram(hist: Uint32Array, n: number, q: number): number {
-  const target = q * n;
-  let cum = 0;
-  for (let b = 0; b < hist.length; b++) {
-    cum += hist[b]!;
-    if (cum >= target) return Math.min(1, (b + 0.5) / SOC_BINS);
+/**
+ * Value below which a fraction q of the counted rows lie, from a histogram over [0, 1] (bin centres):
+ * the first bin b whose cumulative count reaches q·n. n must be the histogram's total (endStep's
+ * SoC count is). Scanned from both ends at once (the cumulative count from the top is n minus the
+ * counts above, exact in integers), so a fleet bunched near one end costs a few bins, not 200 a step.
+ */
+export function percentileFromHistogram(hist: Uint32Array, n: number, q: number): number {
+  const target = q * n, last = hist.length - 1;
+  let lo = 0, below = 0; // below: count in bins < lo
+  let hi = last, upTo = n; // upTo: count in bins ≤ hi
+  while (lo <= hi) {
+    below += hist[lo]!;
+    if (below >= target) return Math.min(1, (lo + 0.5) / SOC_BINS);
+    lo++;
+    const prev = upTo - hist[hi]!;
+    if (hi === 0 || prev < target) return Math.min(1, (hi + 0.5) / SOC_BINS);
+    upTo = prev;
+    hi--;
   }
   return 1;
 }
+
+/** Fold of each series column as a small integer (the per-step fold loop compares numbers, not strings). */
+const FOLD_MEAN_OR_SUM = 0, FOLD_MIN = 1, FOLD_MAX = 2, FOLD_LAST = 3;
+const FOLD_CODE = Uint8Array.from(SERIES_DEFS, (d) => (d.fold === 'mean' || d.fold === 'sum' ? FOLD_MEAN_OR_SUM : d.fold === 'min' ? FOLD_MIN : d.fold === 'max' ? FOLD_MAX : FOLD_LAST));
 
 /** Folds step values into at most `maxRows` recorded rows. */
 export class SeriesRecorder {
@@ -382,12 +397,12 @@ export class SeriesRecorder {
       this.rowStart_s = t_s;
       for (let k = 0; k < SERIES_DEFS.length; k++) a[k] = v[k]!;
     } else {
-      for (let k = 0; k < SERIES_DEFS.length; k++) {
-        const f = SERIES_DEFS[k]!.fold;
+      for (let k = 0; k < FOLD_CODE.length; k++) {
+        const f = FOLD_CODE[k]!;
         const x = v[k]!;
-        if (f === 'mean' || f === 'sum') a[k]! += x;
-        else if (f === 'min') { if (x < a[k]!) a[k] = x; }
-        else if (f === 'max') { if (x > a[k]!) a[k] = x; }
+        if (f === FOLD_MEAN_OR_SUM) a[k]! += x;
+        else if (f === FOLD_MIN) { if (x < a[k]!) a[k] = x; }
+        else if (f === FOLD_MAX) { if (x > a[k]!) a[k] = x; }
         else a[k] = x;
       }
     }

@@ -2,6 +2,7 @@
  * What a twin run produces, in memory: the contract between the engine (src/twin/engine.ts) and
  * the writers (src/report/). Columns are typed arrays; units are in names and in `unit` fields.
  */
+import type { ComputeRunMetrics } from './compute-stage.js';
 
 /** One time series: fleet-level values per recorded step. */
 export interface SeriesColumn {
@@ -85,4 +86,6 @@ export interface RunResult {
   tracks: Tracks;
   /** True when the run stopped early (Ctrl-C); summary says where. */
   partial: boolean;
+  /** Compute operations (scenarios with a `workload`): the scheduler's metrics, series and fault timeline. */
+  compute?: ComputeRunMetrics;
 }

@@ -11,6 +11,7 @@ import { formatIsoUtc } from '../core/time.js';
 import { RAD_TO_DEG, S_PER_JULIAN_YEAR } from '../core/units.js';
 import { TRILLIUM_DOSE_LIMITS, TRILLIUM_RAD_PER_EVENT } from '../spacecraft/radiation-effects.js';
 import { BUILD_ASSUMPTIONS } from './build.js';
+import { workloadSummary } from './compute-summary.js';
 import type { TwinRun } from './engine.js';
 import { RESTART_S } from './events.js';
 import type { PerSatelliteTable, SeriesColumn } from './results.js';
@@ -106,7 +107,9 @@ export function summarise(run: TwinRun, x: SummaryExtras): Record<string, unknow
       delivered: { acceleratorHours: chipHours(T.deliveredChip_s), flop: num(T.deliveredFlop), energy_J: num(T.compute_J), fraction: frac(T.deliveredChip_s, T.nameplateChip_s) },
       losses_acceleratorHours: { faults: chipHours(T.faultChip_s), thermal: chipHours(T.thermalChip_s), power: chipHours(T.powerChip_s) },
       losses_fraction: { faults: frac(T.faultChip_s, T.nameplateChip_s), thermal: frac(T.thermalChip_s, T.nameplateChip_s), power: frac(T.powerChip_s, T.nameplateChip_s) },
-      note: 'nameplate = delivered + faults + thermal + power; throughput taken proportional to power when throttled',
+      note: run.compute
+        ? 'nameplate = delivered + faults + thermal + power; with a workload, "faults" is every accelerator the scheduler did not run (idle, down or failed): the workload section has the scheduler\'s own figures; throughput taken proportional to power when throttled'
+        : 'nameplate = delivered + faults + thermal + power; throughput taken proportional to power when throttled',
     },
     power: {
       generated_J: num(T.generated_J),
@@ -156,12 +159,13 @@ export function summarise(run: TwinRun, x: SummaryExtras): Record<string, unknow
     },
     assumptions: [
       ...BUILD_ASSUMPTIONS,
-      'compute demand = every accelerator that is up, at full power (no scheduler yet)',
+      run.compute ? 'compute demand = what the workload\'s scheduler runs (see workload.assumptions)' : 'compute demand = every accelerator that is up, at full power (the scenario has no workload)',
       'throughput proportional to power when throttled',
       'radiation: dose rate by position every doseRateCadence_s, held in between; chips down for restart_s after a crash, at least one step',
     ],
     warnings: s.warnings.map(formatScenarioProblem),
     economics: runEconomics(run, T.deliveredChip_s, T.nameplateChip_s, simulated_s, x.stop !== null),
+    ...(run.compute ? { workload: workloadSummary(run.compute.metrics()) } : {}),
   };
 }
 

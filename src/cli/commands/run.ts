@@ -3,7 +3,9 @@
  * twin over a scenario, written as a run folder (summary.json, series.csv, satellites.csv,
  * events.csv, fleet.czml, report.html; see src/report/write-run.ts). summary.json carries the
  * economics on this run's delivered compute (src/twin/summarise.ts) and report.html draws it
- * (src/report/economics-sections.ts).
+ * (src/report/economics-sections.ts). A scenario with a `workload` runs it on the fleet (the
+ * compute stage, src/twin/compute-stage.ts): summary.json gains a "workload" section and
+ * report.html the compute operations sections (src/report/compute-sections.ts).
  *
  * Ctrl-C: the run stops at the step in progress and the folder is written with what was
  * simulated, marked `"partial": true` in summary.json (main.ts then exits 130). A crash inside the
@@ -12,6 +14,7 @@
  */
 import type { Command } from 'commander';
 import { formatIsoUtc } from '../../core/time.js';
+import { computeSections } from '../../report/compute-sections.js';
 import { economicsSectionsFromSummary } from '../../report/economics-sections.js';
 import { renderReportHtml } from '../../report/html.js';
 import { writeRun, type WrittenRun } from '../../report/write-run.js';
@@ -46,6 +49,9 @@ Writes summary.json (deterministic for a scenario and seed), series.csv, satelli
 events.csv, fleet.czml (Cesium, first day, up to 100 satellites) and report.html.
 summary.json's "economics" is \`orbitdc cost --sensitivity\` on this run's delivered compute
 (its Monte Carlo seeded from the run's seed); change an assumption with --set economics.PATH=V.
+A scenario with a "workload" section (jobs, inference, policy, checkpoints, faults) runs it on the
+fleet: summary.json's "workload" has goodput, completion times, queueing, utilization, SLO
+attainment, work lost to faults and sunlight clipped; e.g. --set workload.policy=fifo.
 
 Examples:
   $ orbitdc run preset:suncatcher-81
@@ -60,7 +66,7 @@ Examples:
       const quiet = o.quiet ?? false;
       const run = await TwinRun.create(scenario, seed === undefined ? {} : { seed });
       const bar = new ProgressBar({ label: `run ${scenario.name}`, enabled: !quiet });
-      const write = (r: RunResult): WrittenRun => writeRun(out, r, { renderHtml: (x) => renderReportHtml(x, { sections: economicsSectionsFromSummary(x.summary) }) });
+      const write = (r: RunResult): WrittenRun => writeRun(out, r, { renderHtml: (x) => renderReportHtml(x, { sections: [...computeSections(x), ...economicsSectionsFromSummary(x.summary)] }) });
       let written = false;
       const onCtrlC = (): void => {
         if (written) return;

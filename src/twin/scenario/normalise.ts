@@ -23,6 +23,7 @@ import { resolveEconomics, type EconomicsParams } from '../../economics/params.j
 import { didYouMean, type ScenarioProblem } from './errors.js';
 import type { PathSegment } from './overrides.js';
 import { CONSTELLATION_KINDS, type ConstellationFile, type DesignFile, type ScenarioFile } from './schema.js';
+import { normaliseWorkload, type WorkloadSpec } from './workload.js';
 
 /** Solar array, SI. */
 export interface SolarArraySpec {
@@ -158,6 +159,8 @@ export interface Scenario {
   generatedCount: number;
   /** Economic assumptions: the file's `economics` section over the defaults (src/economics/params.ts). */
   economics: EconomicsParams;
+  /** What the fleet runs (the file's `workload`, workload.ts); null: every accelerator at full power. */
+  workload: WorkloadSpec | null;
   /** The file form after overrides and defaults (for echoing in summary.json). */
   input: ScenarioFile;
   /** Things allowed but probably unintended (an unused design, a coarse step), located like problems. */
@@ -374,6 +377,15 @@ export function normaliseScenario(
     }
   }
 
+  let workload: WorkloadSpec | null = null;
+  if (file.workload !== undefined && !broken(['workload'])) {
+    const span_s = (text: string): number | null => {
+      const end = Number.isFinite(epochUtcMs) ? addIsoDuration(epochUtcMs, text) : null;
+      return end === null ? null : (end - epochUtcMs) / 1000;
+    };
+    workload = normaliseWorkload(file.workload, { baseDir: ctx.baseDir, duration_s, span_s }, problems);
+  }
+
   if (problems.length > 0) return { scenario: null, problems, warnings };
   return {
     scenario: {
@@ -391,6 +403,7 @@ export function normaliseScenario(
       constellations,
       generatedCount,
       economics: resolveEconomics(file.economics),
+      workload,
       input: file,
     },
     problems,

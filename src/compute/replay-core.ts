@@ -1,0 +1,594 @@
+/**
+ * The replay core: jobs on a fleet capacity model, time-stepped on a fixed grid (default 60 s, the
+ * twin's step) with exact event times inside a step.
+ *
+ * Why stepped: the twin advances orbit, power and thermal per step, and scheduling, satellite
+ * state and power caps change at step boundaries (DESIGN.md: events are applied at step
+ * boundaries). Inside a step, each running job's state (restoring → computing → checkpointing,
+ * closed form) is advanced to the exact time of any fault that hits it, so the work lost is exact,
+ * not rounded to a step. When nothing runs and nothing waits, the engine jumps to the next
+ * arrival's step (event-driven idling; failure and radiation processes still cover the gap).
+ *
+ * Order at each boundary t: release finished jobs → satellite outages starting/ending → arrivals
+ * → power caps (physics), shedding where the battery cannot carry the load → inference pool top
+ * up → policy → faults in [t, t+dt) at their times → advance running jobs to t+dt → energy,
+ * inference service, metrics. Deterministic for a seed: no Math.random, no wall clock, fixed
+ * iteration orders.
+ *
+ * Hot loop: job, chip and satellite state live in typed columns (jobs.ts, cluster.ts); no object
+ * per job or per step.
+ *
+ * Stepping: `ReplayCore` exposes the loop's two halves, `boundary(t)` (everything at a step
+ * boundary, ending with the policy) and `interval(t, t1)` (faults and progress inside a step),
+ * so that two drivers share one implementation: `simulate()` (simulate.ts, a trace replay with its
+ * own power and radiation models) and the twin's compute stage (src/twin/compute-stage.ts), which
+ * feeds in the twin's satellite status, radiation events, battery state and power shortfalls.
+ */
+import { OrbitdcError } from '../core/errors.js';
+import { Rng } from '../core/rng.js';
+import { Status } from '../core/status.js';
+import { ChipRadiation, RadiationEventBuffer } from '../spacecraft/radiation-effects.js';
+import { DEFAULT_CHECKPOINT, intervalFor, type CheckpointPolicy } from './checkpoint.js';
+import type { FleetCapacity } from './cluster.js';
+import { actionOf, causeOfRadEvent, FaultAction, FaultCause, FaultEvents, HardwareFaults, llama3Rates, FAULT_CAUSE_NAMES } from './faults.js';
+import { EnergyModel } from './forecast.js';
+import { FluidServer } from './inference.js';
+import { JobPhase, JobState, type JobTable } from './jobs.js';
+import type { PowerView, SchedulerContext } from './scheduler.js';
+import { summarize, type ReplayMetrics } from './metrics.js';
+import { DEFAULT_SDC_DETECTION, type Outage, type RunState, type SimulationOptions } from './replay-options.js';
+
+export { DEFAULT_SDC_DETECTION, type Outage, type RunState, type SimulationOptions } from './replay-options.js';
+
+const EPS_S = 1e-6;
+
+export class ReplayCore implements SchedulerContext {
+  now_s = 0;
+  readonly jobs: JobTable;
+  readonly fleet: FleetCapacity;
+  queue: Int32Array;
+  queueLength = 0;
+  running: Int32Array;
+  runningCount = 0;
+  power: PowerView | null = null;
+  private readonly o: SimulationOptions;
+  private readonly dt: number;
+  private readonly ck: CheckpointPolicy;
+  private readonly pos: Int32Array; // position in `running` (−1 if not running)
+  private readonly stamp: Int32Array;
+  private stampGen = 1;
+  private readonly hw: HardwareFaults | null;
+  private readonly rad: ChipRadiation | null;
+  private readonly radBuf = new RadiationEventBuffer(64);
+  private readonly radDose: Float64Array | null = null;
+  private readonly radRate: Float64Array | null = null;
+  private readonly sdcDetect: number;
+  private readonly rng: Rng;
+  private readonly events = new FaultEvents();
+  private readonly failOut = { job: -1, replaced: false };
+  private readonly rate_per_chip_s: number;
+  private readonly st: RunState;
+  private readonly sun: Float64Array | null = null;
+  private readonly outStart: Outage[];
+  private readonly outEnd: Outage[];
+  private readonly poolId: number;
+  private poolAt = -1;
+  private poolHeld = 0;
+  private readonly poolOnSat: Int32Array;
+  private nextForecast_s = -Infinity;
+  /** Set when chips or satellites die: queued jobs may no longer fit anywhere. */
+  private potentialDirty = false;
+  private ahead: Float64Array | undefined;
+  private busReq: Float64Array | undefined;
+  private aheadSteps = 0;
+  private aheadT = 0;
+  private readonly maxChips: Int32Array;
+
+  constructor(jobs: JobTable, fleet: FleetCapacity, o: SimulationOptions) {
+    this.jobs = jobs; this.fleet = fleet; this.o = o;
+    this.dt = o.dt_s ?? 60;
+    if (!(this.dt > 0)) throw new OrbitdcError('E_ARGUMENT', 'step must be > 0 s', { field: 'dt_s', expected: '> 0', found: String(this.dt) });
+    this.ck = o.checkpoint ?? DEFAULT_CHECKPOINT;
+    const n = jobs.count;
+    this.queue = new Int32Array(Math.max(16, n));
+    this.running = new Int32Array(Math.max(16, n));
+    this.pos = new Int32Array(n + 1).fill(-1);
+    this.stamp = new Int32Array(n + 1);
+    this.poolId = n; // owner id of inference pool chips: one past the last job row
+    const seed = o.seed ?? 1;
+    this.rng = new Rng(seed).fork('replay');
+    const hwRates = o.faults?.hardware === 'llama3' ? llama3Rates() : o.faults?.hardware;
+    this.hw = hwRates ? new HardwareFaults(hwRates, fleet.chipCount, seed) : null;
+    this.rate_per_chip_s = (this.hw?.ratePerChip_per_s ?? 0) + (o.faults?.interruptRate_per_chip_s ?? 0);
+    const rad = o.faults?.radiation;
+    if (rad) {
+      this.rad = new ChipRadiation(fleet.satOfChip, { seed, ...(rad.radPerEvent ? { radPerEvent: rad.radPerEvent } : {}) });
+      this.radRate = typeof rad.doseRate_rad_s === 'number' ? new Float64Array(fleet.satCount).fill(rad.doseRate_rad_s) : rad.doseRate_rad_s;
+      this.radDose = new Float64Array(fleet.satCount);
+    } else this.rad = null;
+    this.sdcDetect = rad?.sdcDetection ?? o.faults?.sdcDetection ?? DEFAULT_SDC_DETECTION;
+    const outs = o.faults?.outages ?? [];
+    this.outStart = [...outs].sort((a, b) => a.start_s - b.start_s || a.sat - b.sat);
+    this.outEnd = outs.filter((x) => Number.isFinite(x.end_s)).sort((a, b) => a.end_s - b.end_s || a.sat - b.sat);
+    this.maxChips = new Int32Array(fleet.satCount);
+    this.poolOnSat = new Int32Array(fleet.satCount);
+    for (let s = 0; s < fleet.satCount; s++) this.maxChips[s] = fleet.chipStart[s + 1]! - fleet.chipStart[s]!;
+    let energy: EnergyModel | null = null;
+    if (o.power) {
+      energy = new EnergyModel({ ...o.power, satCount: fleet.satCount });
+      this.sun = new Float64Array(fleet.satCount);
+      this.power = { sustainable: Int32Array.from(this.maxChips), guard: Int32Array.from(this.maxChips), sunChips: new Int32Array(fleet.satCount) };
+    }
+    this.st = {
+      jobs, fleet, start_s: 0, end_s: 0, steps: 0, busyChip_s: 0, upChip_s: 0,
+      faultsByCause: new Float64Array(FAULT_CAUSE_NAMES.length), interruptions: 0,
+      timeline: { time_s: [], cause: [], job: [], chip: [] }, series: { time_s: [], utilization: [], queued: [], running: [] },
+      energy, shedJobs: 0, migrations: 0, inference: o.inference ? new FluidServer() : null, poolChip_s: 0, unplaceable: 0,
+    };
+  }
+
+  // ---- SchedulerContext ----
+  remaining_s(j: number): number {
+    const J = this.jobs;
+    return Math.max(0, J.work_s[j]! - J.committed_s[j]! - J.uncommitted_s[j]!);
+  }
+
+  expectedEnd_s(j: number): number {
+    const J = this.jobs;
+    const rem = this.remaining_s(j);
+    const iv = J.ckptInterval_s[j]!;
+    const ckpts = Number.isFinite(iv) ? Math.floor((J.uncommitted_s[j]! + rem) / iv) : 0;
+    const phase = J.phase[j] === JobPhase.Computing ? 0 : J.phaseLeft_s[j]!;
+    return J.clock_s[j]! + phase + rem + ckpts * this.ckCost(j);
+  }
+
+  expectedRun_s(j: number): number {
+    const J = this.jobs;
+    const rem = this.remaining_s(j);
+    const iv = intervalFor(this.fixedOr(j), J.chips[j]!, this.rate_per_chip_s);
+    return (J.interruptions[j]! > 0 ? this.ckRestart(j) : 0) + rem + (Number.isFinite(iv) ? Math.floor(rem / iv) * this.ckCost(j) : 0);
+  }
+
+  start(j: number, d: number): void {
+    const J = this.jobs, F = this.fleet;
+    if (J.state[j] !== JobState.Queued) throw new OrbitdcError('E_INTERNAL', `policy started job ${j} in state ${J.state[j]}`);
+    J.allocStart[j] = F.allocate(j, d, J.chips[j]!, J.allocStart[j]!);
+    J.domain[j] = d;
+    J.state[j] = JobState.Running;
+    const t = this.now_s;
+    J.queued_s[j]! += t - J.lastQueued_s[j]!;
+    if (Number.isNaN(J.firstStart_s[j]!)) J.firstStart_s[j] = t;
+    J.clock_s[j] = t;
+    // A first start pays nothing; a restart reloads the checkpoint.
+    J.phase[j] = J.interruptions[j]! > 0 ? JobPhase.Restoring : JobPhase.Computing;
+    J.phaseLeft_s[j] = J.interruptions[j]! > 0 ? this.ckRestart(j) : 0;
+    if (!J.fixedInterval[j]) J.ckptInterval_s[j] = intervalFor(this.ck, J.chips[j]!, this.rate_per_chip_s);
+    this.pos[j] = this.runningCount;
+    this.running[this.runningCount++] = j;
+  }
+
+  checkpointAndRequeue(j: number): void {
+    const J = this.jobs;
+    if (J.state[j] !== JobState.Running) return;
+    // Graceful: the work since the last checkpoint is saved (the checkpoint's cost is charged as overhead).
+    J.committed_s[j]! += J.uncommitted_s[j]!;
+    J.uncommitted_s[j] = 0;
+    J.overhead_s[j]! += this.ckCost(j);
+    J.interruptions[j]!++;
+    this.st.migrations++;
+    this.stopRunning(j, this.now_s);
+  }
+
+  jobsOnSatellite(s: number, out: Int32Array): number {
+    const F = this.fleet;
+    const g = ++this.stampGen;
+    let n = 0;
+    for (let c = F.chipStart[s]!; c < F.chipStart[s + 1]!; c++) {
+      const j = F.owner[c]!;
+      if (j >= 0 && j !== this.poolId && this.stamp[j] !== g) { this.stamp[j] = g; out[n++] = j; }
+    }
+    return n;
+  }
+
+  // ---- helpers ----
+  private fixedOr(j: number): CheckpointPolicy {
+    const J = this.jobs;
+    return J.fixedInterval[j] ? { ...this.ck, mode: 'fixed', interval_s: J.ckptInterval_s[j]! } : this.ck;
+  }
+  private ckCost(j: number): number { const v = this.jobs.ckptCost_s[j]!; return Number.isNaN(v) ? this.ck.cost_s : v; }
+  private ckRestart(j: number): number { const v = this.jobs.restartCost_s[j]!; return Number.isNaN(v) ? this.ck.restartCost_s : v; }
+
+  private enqueue(j: number, t: number): void {
+    const J = this.jobs;
+    J.state[j] = JobState.Queued;
+    J.lastQueued_s[j] = t;
+    // Insert by (submit, row): a requeued job goes back ahead of those that came after it.
+    const sj = J.submit_s[j]!;
+    let i = this.queueLength;
+    while (i > 0) {
+      const k = this.queue[i - 1]!;
+      const sk = J.submit_s[k]!;
+      if (sk < sj || (sk === sj && k < j)) break;
+      this.queue[i] = k;
+      i--;
+    }
+    this.queue[i] = j;
+    this.queueLength++;
+  }
+
+  private compactQueue(): void {
+    let w = 0;
+    for (let r = 0; r < this.queueLength; r++) {
+      const j = this.queue[r]!;
+      if (this.jobs.state[j] === JobState.Queued) this.queue[w++] = j;
+    }
+    this.queueLength = w;
+  }
+
+  /** Take j out of the running set, give its chips back, queue it again at time t. */
+  private stopRunning(j: number, t: number): void {
+    const J = this.jobs;
+    this.fleet.release(j, J.allocStart[j]!, J.chips[j]!);
+    this.removeRunning(j);
+    J.domain[j] = -1;
+    this.enqueue(j, t);
+  }
+
+  private removeRunning(j: number): void {
+    const p = this.pos[j]!;
+    const last = this.running[--this.runningCount]!;
+    this.running[p] = last;
+    this.pos[last] = p;
+    this.pos[j] = -1;
+  }
+
+  /** Advance running job j's state to time t (closed form per phase). */
+  private advance(j: number, t: number): void {
+    const J = this.jobs;
+    let left = t - J.clock_s[j]!;
+    if (left <= 0 || J.state[j] !== JobState.Running || !Number.isNaN(J.end_s[j]!)) return;
+    J.held_s[j]! += left;
+    let clock = J.clock_s[j]!;
+    while (left > 0) {
+      const ph = J.phase[j]!;
+      if (ph !== JobPhase.Computing) {
+        const use = Math.min(left, J.phaseLeft_s[j]!);
+        J.phaseLeft_s[j]! -= use; J.overhead_s[j]! += use; left -= use; clock += use;
+        if (J.phaseLeft_s[j]! <= EPS_S) {
+          J.phaseLeft_s[j] = 0;
+          if (ph === JobPhase.Checkpointing) { J.committed_s[j]! += J.uncommitted_s[j]!; J.uncommitted_s[j] = 0; }
+          J.phase[j] = JobPhase.Computing;
+        }
+        continue;
+      }
+      const rem = J.work_s[j]! - J.committed_s[j]! - J.uncommitted_s[j]!;
+      const toCk = J.ckptInterval_s[j]! - J.uncommitted_s[j]!;
+      const use = Math.min(left, rem, toCk);
+      J.uncommitted_s[j]! += use; left -= use; clock += use;
+      if (rem - use <= EPS_S) {
+        // Done: the final state is the result (no checkpoint needed).
+        J.committed_s[j]! += J.uncommitted_s[j]!; J.uncommitted_s[j] = 0;
+        J.end_s[j] = clock;
+        J.held_s[j]! -= left; // chips are held to the boundary, but count job time to its end
+        break;
+      }
+      if (toCk - use <= EPS_S) { J.phase[j] = JobPhase.Checkpointing; J.phaseLeft_s[j] = this.ckCost(j); }
+    }
+    J.clock_s[j] = t;
+  }
+
+  private interrupt(j: number, t: number, cause: number, chip: number, requeue: boolean): void {
+    const J = this.jobs, st = this.st;
+    this.advance(j, t);
+    if (!Number.isNaN(J.end_s[j]!)) return; // finished earlier in this step
+    J.lost_s[j]! += J.uncommitted_s[j]!;
+    J.uncommitted_s[j] = 0;
+    J.interruptions[j]!++;
+    st.interruptions++;
+    this.log(t, cause, j, chip);
+    if (requeue) { this.stopRunning(j, t); return; }
+    J.rollbacks[j]!++;
+    J.phase[j] = JobPhase.Restoring;
+    J.phaseLeft_s[j] = this.ckRestart(j);
+  }
+
+  private log(t: number, cause: number, j: number, chip: number): void {
+    const tl = this.st.timeline;
+    if (tl.time_s.length >= (this.o.maxTimeline ?? 10_000)) return;
+    tl.time_s.push(t); tl.cause.push(FAULT_CAUSE_NAMES[cause]!); tl.job.push(j); tl.chip.push(chip);
+  }
+
+  private applyFault(t: number, c: number, cause: number): void {
+    const F = this.fleet, J = this.jobs;
+    this.st.faultsByCause[cause]!++;
+    if (cause === FaultCause.ChipPermanent) {
+      F.failChip(c, this.failOut);
+      const j = this.failOut.job;
+      if (j === this.poolId) { if (!this.failOut.replaced) { this.poolHeld--; this.poolOnSat[F.satOfChip[c]!]!--; } return; }
+      if (!this.failOut.replaced) this.potentialDirty = true;
+      if (j >= 0) this.interrupt(j, t, cause, c, !this.failOut.replaced);
+      return;
+    }
+    const j = F.owner[c]!;
+    if (j < 0 || j === this.poolId) return;
+    if (cause === FaultCause.SdcUndetected) { J.undetectedSdc[j]!++; this.log(t, cause, j, c); return; }
+    const a = actionOf(cause);
+    if (a !== FaultAction.None) this.interrupt(j, t, cause, c, a === FaultAction.Requeue);
+  }
+
+  private readonly poweredChip = (c: number): boolean => {
+    const F = this.fleet;
+    return F.owner[c]! !== -3 && F.satStatus[F.satOfChip[c]!] === Status.Ok;
+  };
+
+  private faultsOver(t0: number, t1: number): void {
+    const ev = this.events;
+    ev.count = 0;
+    this.hw?.emit(t1, this.poweredChip, ev);
+    if (this.rad && this.radDose && this.radRate) {
+      const F = this.fleet;
+      for (let s = 0; s < F.satCount; s++) this.radDose[s] = F.satStatus[s] === Status.Failed ? 0 : this.radRate[s]! * (t1 - t0);
+      this.radBuf.clear();
+      this.rad.advance(t0, t1 - t0, this.radDose, this.radBuf);
+      for (let i = 0; i < this.radBuf.count; i++) {
+        const c = this.radBuf.chip[i]!;
+        if (!this.poweredChip(c)) continue;
+        ev.push(this.radBuf.time_s[i]!, c, causeOfRadEvent(this.radBuf.type[i]!, this.sdcDetect, this.rng.uniform()));
+      }
+    }
+    const x = this.external;
+    for (let i = 0; i < x.count; i++) ev.push(x.time_s[i]!, x.chip[i]!, x.cause[i]!);
+    x.count = 0;
+    if (ev.count === 0) return;
+    ev.sort();
+    for (let i = 0; i < ev.count; i++) { const r = ev.order[i]!; this.applyFault(ev.time_s[r]!, ev.chip[r]!, ev.cause[r]!); }
+  }
+
+  private satDown(s: number, t: number, status: number): void {
+    const F = this.fleet;
+    if (F.satStatus[s] === Status.Failed) return;
+    F.setStatus(s, status);
+    if (status === Status.Failed) this.potentialDirty = true;
+    const g = ++this.stampGen;
+    for (let c = F.chipStart[s]!; c < F.chipStart[s + 1]!; c++) {
+      const j = F.owner[c]!;
+      // Inference pool chips leave the pool (it tops up elsewhere at the next boundary).
+      if (j === this.poolId) { F.releaseChip(c); this.poolHeld--; this.poolOnSat[s]!--; continue; }
+      if (j >= 0 && this.stamp[j] !== g) { this.stamp[j] = g; this.st.faultsByCause[FaultCause.SatelliteOffline]!++; this.interrupt(j, t, FaultCause.SatelliteOffline, c, true); }
+    }
+  }
+
+  private powerCaps(t: number): void {
+    const E = this.st.energy, sun = this.sun, F = this.fleet, P = this.power;
+    if (!E || !sun || !P || !this.o.power) return;
+    this.o.power.sunlit(t, sun);
+    for (let s = 0; s < F.satCount; s++) {
+      const f = sun[s]!;
+      const afford = E.affordableChips(s, f, this.dt, this.maxChips[s]!);
+      P.sunChips[s] = E.sunChips(s, f, this.maxChips[s]!);
+      F.setCap(s, afford);
+      if (F.busy[s]! > afford) this.shed(s, afford, t);
+    }
+    const pw = this.o.power;
+    if (t >= this.nextForecast_s) {
+      const h = pw.forecastHorizon_s ?? 2 * 5700;
+      const r = E.sampleAhead(pw.sunlit, t, h, this.dt, this.ahead);
+      this.ahead = r.ahead; this.aheadSteps = r.steps; this.aheadT = t;
+      this.busReq = E.busRequirement(r.ahead, r.steps, this.dt, this.busReq);
+      E.chipsWithin(r.ahead, 0, r.steps, r.steps, this.dt, this.maxChips, P.sustainable, this.busReq);
+      this.nextForecast_s = t + (pw.forecastEvery_s ?? 600);
+    }
+    // Guard: what can run for the next few steps and still leave the bus its energy through the rest of the forecast.
+    if (this.ahead) {
+      const k0 = Math.min(this.aheadSteps - 1, Math.round((t - this.aheadT) / this.dt));
+      E.chipsWithin(this.ahead, k0, this.aheadSteps, Math.max(1, Math.round((pw.guard_s ?? 3 * this.dt) / this.dt)), this.dt, this.maxChips, P.guard, this.busReq);
+    }
+  }
+
+  private shedBuf = new Int32Array(64);
+  /** The battery cannot carry the load: jobs on s stop (work since their checkpoint lost) until it fits. */
+  private shed(s: number, afford: number, t: number): void {
+    const F = this.fleet;
+    if (this.shedBuf.length < this.maxChips[s]!) this.shedBuf = new Int32Array(this.maxChips[s]!);
+    const n = this.jobsOnSatellite(s, this.shedBuf);
+    for (let i = 0; i < n && F.busy[s]! > afford; i++) {
+      this.st.faultsByCause[FaultCause.PowerShed]!++;
+      this.st.shedJobs++;
+      this.interrupt(this.shedBuf[i]!, t, FaultCause.PowerShed, -1, true);
+    }
+  }
+
+  private topUpPool(): void {
+    const inf = this.o.inference, F = this.fleet;
+    if (!inf || this.poolHeld >= inf.poolChips) return;
+    // The pool is one owner id holding chips in several domains; it only grows (dead chips leave it).
+    for (let d = 0; d < F.domainCount && this.poolHeld < inf.poolChips; d++) {
+      const k = Math.min(F.free[d]!, inf.poolChips - this.poolHeld);
+      if (k <= 0) continue;
+      const at = F.allocate(this.poolId, d, k);
+      for (let i = at; i < at + k; i++) this.poolOnSat[F.satOfChip[F.arena[i]!]!]!++;
+      if (this.poolAt < 0) this.poolAt = at;
+      this.poolHeld += k;
+    }
+  }
+
+  private servePool(t: number): void {
+    const inf = this.o.inference, server = this.st.inference, F = this.fleet;
+    if (!inf || !server) return;
+    let live = 0;
+    // Pool chips serve when alive on an up satellite (poolOnSat: alive pool chips per satellite).
+    for (let s = 0; s < F.satCount; s++) if (F.satStatus[s] === Status.Ok) live += this.poolOnSat[s]!;
+    this.st.poolChip_s += live * this.dt;
+    const dm = inf.demand;
+    const b = Math.floor((t - dm.start_s) / dm.bucket_s);
+    const inRange = b >= 0 && b < dm.tokens.length;
+    // A bucket longer than the step spreads its arrivals evenly over its steps (bucket_s a multiple of dt_s).
+    const share = Math.min(1, this.dt / dm.bucket_s);
+    server.serve(inRange ? dm.requests[b]! * share : 0, inRange ? dm.tokens[b]! * share : 0, inRange ? dm.target_s[b]! : Infinity, live * inf.tokensPerChip_s, this.dt);
+  }
+
+  // ---- stepping ----
+  private order = new Int32Array(0);
+  private next = 0;
+  private done = 0;
+  private oS = 0;
+  private oE = 0;
+  private nextSample = 0;
+  private readonly external = new FaultEvents();
+  /** End of the inference demand [s] (−Infinity without inference). */
+  demandEnd_s = -Infinity;
+  /** Last submit time [s] (the start when there are no jobs). */
+  lastSubmit_s = 0;
+
+  /**
+   * Reset the jobs' run columns and start the clock. Returns the start time: `start_s`, else the
+   * first submit (or the inference demand's start) floored to the step grid.
+   */
+  begin(start_s?: number): number {
+    const J = this.jobs, dt = this.dt;
+    J.resetRun();
+    const n = J.count;
+    const order = this.order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => J.submit_s[a]! - J.submit_s[b]! || a - b);
+    const firstSubmit = n > 0 ? J.submit_s[order[0]!]! : (this.o.inference?.demand.start_s ?? 0);
+    const t0 = start_s ?? Math.floor(firstSubmit / dt) * dt;
+    const inf = this.o.inference;
+    this.demandEnd_s = inf ? inf.demand.start_s + inf.demand.tokens.length * inf.demand.bucket_s : -Infinity;
+    this.lastSubmit_s = n > 0 ? J.submit_s[order[n - 1]!]! : t0;
+    this.next = 0; this.done = 0; this.oS = 0; this.oE = 0;
+    this.nextSample = t0;
+    this.st.start_s = t0;
+    this.st.end_s = t0;
+    return t0;
+  }
+
+  /** Jobs submitted so far plus jobs finished (for progress). */
+  get progressCount(): number { return this.next + this.done; }
+
+  /** True at t when every job has been submitted and finished, nothing waits, and the inference demand is over. */
+  finishedAt(t: number): boolean {
+    return this.next >= this.jobs.count && this.queueLength === 0 && this.runningCount === 0 && t >= this.demandEnd_s;
+  }
+
+  /** With nothing running or waiting, the step boundary of the next arrival (≥ t + dt); else t + dt. */
+  nextStepFrom(t: number, t0: number, hardEnd: number): number {
+    const J = this.jobs, dt = this.dt;
+    let t1 = t + dt;
+    if (this.runningCount === 0 && this.queueLength === 0 && !this.o.inference && !this.o.power && this.next < J.count) {
+      const tn = t0 + Math.floor((J.submit_s[this.order[this.next]!]! - t0) / dt) * dt;
+      if (tn > t1) t1 = Math.min(tn, hardEnd);
+    }
+    return t1;
+  }
+
+  /**
+   * Everything at the step boundary t: release finished jobs → outages starting/ending → arrivals
+   * → jobs that can no longer fit anywhere → power caps (and sheds) → inference pool → policy.
+   */
+  boundary(t: number): void {
+    const J = this.jobs, F = this.fleet, st = this.st, n = J.count, order = this.order;
+    this.now_s = t;
+    // Finished jobs wait in `running` until the boundary; collect them here.
+    for (let r = 0; r < this.runningCount;) {
+      const j = this.running[r]!;
+      if (!Number.isNaN(J.end_s[j]!)) {
+        F.release(j, J.allocStart[j]!, J.chips[j]!);
+        J.state[j] = JobState.Done;
+        this.removeRunning(j);
+        this.done++;
+      } else r++;
+    }
+    while (this.oE < this.outEnd.length && this.outEnd[this.oE]!.end_s <= t) { const x = this.outEnd[this.oE++]!; if (F.satStatus[x.sat] === Status.Offline) F.setStatus(x.sat, Status.Ok); }
+    while (this.oS < this.outStart.length && this.outStart[this.oS]!.start_s <= t) {
+      const x = this.outStart[this.oS++]!;
+      if (x.end_s > t) this.satDown(x.sat, t, Number.isFinite(x.end_s) ? Status.Offline : Status.Failed);
+    }
+    while (this.next < n && J.submit_s[order[this.next]!]! <= t) {
+      const j = order[this.next++]!;
+      if (J.chips[j]! > F.maxPotential(J.minBandwidth_bps[j]!)) { J.state[j] = JobState.Unplaceable; st.unplaceable++; continue; }
+      this.enqueue(j, J.submit_s[j]!);
+    }
+    if (this.potentialDirty) {
+      this.potentialDirty = false;
+      for (let q = 0; q < this.queueLength; q++) {
+        const j = this.queue[q]!;
+        if (J.chips[j]! > F.maxPotential(J.minBandwidth_bps[j]!)) { J.state[j] = JobState.Unplaceable; st.unplaceable++; }
+      }
+      this.compactQueue();
+    }
+    this.powerCaps(t);
+    this.topUpPool();
+    if (this.queueLength > 0 || this.power !== null) {
+      this.o.policy.schedule(this);
+      this.compactQueue();
+    }
+  }
+
+  /**
+   * The step [t, t1): faults at their times (hardware, radiation, and events pushed with
+   * `pushRadiationEvent`), running jobs advanced to t1, chip-time, energy and inference accounting,
+   * the sampled series.
+   */
+  interval(t: number, t1: number): void {
+    const F = this.fleet, st = this.st;
+    this.faultsOver(t, t1);
+    for (let r = 0; r < this.runningCount; r++) this.advance(this.running[r]!, t1);
+    const span = t1 - t;
+    const busy = F.busyChips(), up = F.upChips();
+    st.busyChip_s += busy * span;
+    st.upChip_s += up * span;
+    if (st.energy && this.sun) {
+      for (let s = 0; s < F.satCount; s++) {
+        if (!st.energy.stepSat(s, F.satStatus[s] === Status.Failed ? 0 : this.sun[s]!, F.busy[s]!, span)) st.energy.busShortfalls++;
+      }
+    }
+    this.servePool(t);
+    if (t >= this.nextSample) {
+      st.series.time_s.push(t); st.series.utilization.push(up > 0 ? busy / up : 0);
+      st.series.queued.push(this.queueLength); st.series.running.push(this.runningCount);
+      this.nextSample = t + (this.o.sampleEvery_s ?? 3600);
+    }
+    st.steps++;
+    st.end_s = t1;
+  }
+
+  /** The metrics of the run so far (from the start to the end of the last interval). */
+  metrics(): ReplayMetrics {
+    return summarize(this.st, this.o.policy.name, this.ck);
+  }
+
+  // ---- inputs from an outside world model (the twin) ----
+
+  /**
+   * A radiation event (src/spacecraft/radiation-effects.ts code) on `chip` at `time_s`, applied in
+   * the next `interval` that covers it, as the replay's own radiation events are: SDCs detected
+   * with the run's probability, crashes and HBM errors roll back, dose flags counted.
+   */
+  pushRadiationEvent(time_s: number, chip: number, code: number): void {
+    if (!this.poweredChip(chip)) return;
+    this.external.push(time_s, chip, causeOfRadEvent(code, this.sdcDetect, this.rng.uniform()));
+  }
+
+  /**
+   * Satellite s is now Ok, Offline or Failed (the twin's status). Going down interrupts its jobs
+   * at t (requeued, work since their checkpoint lost); Failed is for good.
+   */
+  setSatelliteStatus(s: number, status: number, t: number): void {
+    const F = this.fleet, cur = F.satStatus[s]!;
+    if (cur === status || cur === Status.Failed) return;
+    if (status === Status.Ok) F.setStatus(s, Status.Ok);
+    else this.satDown(s, t, status);
+  }
+
+  /** Satellite s could power only `chips` running chips: stop jobs on it at t until it fits (counted as power sheds). */
+  shedTo(s: number, chips: number, t: number): void {
+    if (this.fleet.busy[s]! > chips) this.shed(s, Math.max(0, chips), t);
+  }
+
+  /** The run's battery model (null without power), for a caller that knows the true state of charge. */
+  get energyModel(): EnergyModel | null { return this.st.energy; }
+
+  /** Sunlit fraction per satellite used for the energy accounting of the coming interval (overwritten at each boundary). */
+  get sunNow(): Float64Array | null { return this.sun; }
+}
