@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { eciToGeodetic } from 'satellite.js';
 import { InputError } from '../core/errors.js';
 import { Status } from '../core/status.js';
-import { DEG_TO_RAD, MU_EARTH_m3_s2, OMEGA_EARTH_rad_s, R_EARTH_m, S_PER_DAY, S_PER_JULIAN_YEAR } from '../core/units.js';
+import { DEG_TO_RAD, F_EARTH, MU_EARTH_m3_s2, OMEGA_EARTH_rad_s, R_EARTH_m, S_PER_DAY, S_PER_JULIAN_YEAR } from '../core/units.js';
 import {
   DEFAULT_RADIATION_PARAMS, RadiationEnvironment, defaultRadiationEnvironment, ecefToGeodetic, ecefToGeodeticBatch,
   orbitAverageDoseRate_rad_s, ssoInclinationCircular,
@@ -151,6 +151,53 @@ describe('radiation environment: South Atlantic Anomaly and the instantaneous ra
         expect(ref).toBeGreaterThan(0);
       },
     ), { numRuns: 300 });
+  });
+
+  it('batch and scalar kernels agree to 1e-13 relative whether 1/k of the altitude law is an integer (product) or not (Math.pow)', () => {
+    for (const growth of [0.2, 0.25, 0.3, 0.32]) { // 1/k = 5, 4 (products), 3.33…, 3.125 (Math.pow)
+      const e = new RadiationEnvironment({ altitudeScaleHeightGrowth: growth });
+      const lat = new Float64Array(64), lon = new Float64Array(64), alt = new Float64Array(64), out = new Float64Array(64);
+      for (let j = 0; j < 64; j++) { lat[j] = (-60 + 2 * j) * DEG_TO_RAD * 0.5; lon[j] = (-70 + 1.5 * j) * DEG_TO_RAD; alt[j] = 150e3 + 40e3 * j; }
+      e.doseRateBatch(lat, lon, alt, 0.010, EPOCH, out);
+      for (let j = 0; j < 64; j++) {
+        const ref = e.doseRate_rad_s(lat[j]!, lon[j]!, alt[j]!, 0.010, EPOCH);
+        expect(Math.abs(out[j]! / ref - 1)).toBeLessThan(1e-13);
+      }
+    }
+  });
+
+  it('doseRateEciBatch equals the geodetic path (geocentric latitude, GMST longitude, doseRateBatch) within 1e-13 relative', () => {
+    // Reference: the conversion the twin engine did before this kernel, then doseRateBatch.
+    const n = 4000, theta = 1.234;
+    const x = new Float64Array(n), y = new Float64Array(n), z = new Float64Array(n);
+    const lat = new Float64Array(n), lon = new Float64Array(n), alt = new Float64Array(n);
+    const status = new Uint8Array(n).fill(Status.Ok);
+    status[7] = Status.Reentered;
+    const ct = Math.cos(theta), st = Math.sin(theta);
+    let saa = 0, polar = 0;
+    for (let i = 0; i < n; i++) {
+      // Points over the whole sphere (golden-angle spiral), 200–3,000 km up, including both poles exactly.
+      const u = i === 0 ? 1 : i === 1 ? -1 : -1 + (2 * (i + 0.5)) / n, w = (i * 2.399963) % (2 * Math.PI); // Fibonacci sphere
+      const r = R_EARTH_m + 200e3 + ((i * 7919) % 2800) * 1e3, c = Math.sqrt(1 - u * u);
+      x[i] = r * c * Math.cos(w); y[i] = r * c * Math.sin(w); z[i] = r * u;
+      const sl = z[i]! / r;
+      lat[i] = Math.asin(sl);
+      lon[i] = Math.atan2(-st * x[i]! + ct * y[i]!, ct * x[i]! + st * y[i]!);
+      alt[i] = r - R_EARTH_m * (1 - F_EARTH * sl * sl);
+    }
+    const ref = new Float64Array(n), out = new Float64Array(n).fill(-1);
+    env.doseRateBatch(lat, lon, alt, 0.010, EPOCH, ref, 0, n, status);
+    env.doseRateEciBatch(x, y, z, theta, 0.010, EPOCH, out, 0, n, status);
+    let worst = 0;
+    for (let i = 0; i < n; i++) {
+      if (i === 7) { expect(out[i]).toBe(0); continue; }
+      worst = Math.max(worst, Math.abs(out[i]! / ref[i]! - 1));
+      if (env.saaProfile(lat[i]!, lon[i]!, EPOCH) > 0.5) saa++;
+      if (env.polarProfile(lat[i]!, lon[i]!) > 0.5) polar++;
+    }
+    expect(worst).toBeLessThan(1e-13);
+    expect(saa).toBeGreaterThan(50); // the points do sample the SAA core and the polar zones
+    expect(polar).toBeGreaterThan(200);
   });
 
   it('rows without a valid position (status) or with NaN altitude get 0, never NaN', () => {

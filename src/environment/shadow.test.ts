@@ -133,6 +133,56 @@ describe('shadow properties', () => {
     expect(sunlitFraction(x, R + 20e3, 0, AU_m, 0, 0)).toBe(1);
   });
 
+  it('the trigonometry-free fully-lit / umbra tests (scalar and batch) give the full computation\'s result bit for bit, at and near both cone edges', () => {
+    // Reference: the conical model with every angle by asin/acos (the code before the cheap tests).
+    const reference = (x: number, y: number, z: number, s: readonly number[]): number => {
+      const dx = s[0]! - x, dy = s[1]! - y, dz = s[2]! - z;
+      const r = Math.sqrt(x * x + y * y + z * z), d = Math.sqrt(dx * dx + dy * dy + dz * dz);
+      const cosc = Math.min(1, Math.max(-1, -(x * dx + y * dy + z * dz) / (r * d)));
+      return diskVisibleFraction(Math.asin(R_SUN_m / d), Math.asin(R / r), Math.acos(cosc));
+    };
+    // A grid across both cone edges: 12 distances behind the Earth (1 km … 40,000 km), offsets ±10^k m
+    // (k = −6 … 1 by 0.25: 1 µm … 10 m), 3 directions around the axis, Sun at perihelion, 1 AU, aphelion.
+    let checked = 0, mismatched = 0, partial = 0;
+    for (const dist of [0.983 * AU_m, AU_m, 1.017 * AU_m]) {
+      const pts: number[] = [], refs: number[] = [];
+      for (let j = 0; j < 12; j++) {
+        const behind = 1e3 * 40_000 ** (j / 11);
+        const { umbra_m, penumbra_m } = coneRadii(behind);
+        for (const edge of [umbra_m, penumbra_m]) {
+          for (let k = -24; k <= 4; k++) {
+            for (const sign of [-1, 1]) {
+              const rho = edge + sign * 10 ** (k / 4);
+              if (behind * behind + rho * rho <= R * R) continue;
+              for (const phi of [0.3, 2.2, 4.1]) {
+                const x = -behind, y = rho * Math.cos(phi), z = rho * Math.sin(phi);
+                const v = sunlitFraction(x, y, z, dist, 0, 0);
+                checked++;
+                if (v > 0 && v < 1) partial++;
+                const ref = reference(x, y, z, [dist, 0, 0]);
+                if (!Object.is(v, ref)) mismatched++;
+                pts.push(x, y, z); refs.push(ref);
+              }
+            }
+          }
+        }
+      }
+      // The batch twin (its own fully-lit cone test) on the same points.
+      const fleet = new FleetState(refs.length);
+      for (let i = 0; i < refs.length; i++) {
+        fleet.append(i + 1);
+        fleet.x_m[i] = pts[3 * i]!; fleet.y_m[i] = pts[3 * i + 1]!; fleet.z_m[i] = pts[3 * i + 2]!;
+        fleet.status[i] = Status.Ok;
+      }
+      const out = new Float64Array(refs.length);
+      sunlitFractionBatch(fleet, [dist, 0, 0], out);
+      for (let i = 0; i < refs.length; i++) if (!Object.is(out[i], refs[i])) mismatched++;
+    }
+    expect(mismatched).toBe(0);
+    expect(checked).toBeGreaterThan(6000);
+    expect(partial).toBeGreaterThan(1000); // the grid does reach into the penumbra, where the full computation decides
+  });
+
   it('diskVisibleFraction: half-covered disk by a straight-ish limb, annular case, and the extremes', () => {
     const a = 0.00465;
     expect(diskVisibleFraction(a, 1.1, 1.1)).toBeGreaterThan(0.499); // limb through the Sun's centre

@@ -35,6 +35,12 @@ import { hasValidPosition } from '../core/status.js';
 /** Radius of the Earth sphere that casts the shadow [m]: WGS-84 equatorial, no atmosphere (see module comment). */
 export const SHADOW_EARTH_RADIUS_m = R_EARTH_m;
 
+/** Margin on the cosine of the disk separation for the trigonometry-free fully-lit / umbra tests (see sunlitFraction). */
+const CLEAR_COS = 1e-12;
+
+/** Widening of the penumbra cone for the batch's fully-lit test [m] (rounding there is below 1 mm). */
+const LIT_MARGIN_m = 10;
+
 /**
  * Fraction of the solar disk visible from a point (0 = umbra, 1 = full Sun), conical model.
  * p = satellite position, s = Sun position, both geocentric in the same inertial frame [m].
@@ -54,9 +60,19 @@ export function sunlitFraction(px_m: number, py_m: number, pz_m: number, sx_m: n
   const d2 = dx * dx + dy * dy + dz * dz;
   const r = Math.sqrt(r2);
   const d = Math.sqrt(d2);
-  const a = Math.asin(R_SUN_m / d);
-  const b = Math.asin(R / r);
-  let cosc = -(px_m * dx + py_m * dy + pz_m * dz) / (r * d);
+  const cosc0 = -(px_m * dx + py_m * dy + pz_m * dz) / (r * d);
+  // Cheap tests without inverse trigonometry (the night half of a dawn-dusk orbit is mostly fully
+  // lit): c ≥ a + b ⟺ cos c ≤ cos(a + b) = cos a·cos b − sin a·sin b (a, b ∈ [0, π/2], c ∈ [0, π]),
+  // and c ≤ b − a ⟺ cos c ≥ cos(b − a) when b > a. Taken only when clear of the boundary by
+  // CLEAR_COS (≥ 1e-12 rad of angle, 10⁴× the rounding of asin/acos), so the result is the one of
+  // the full computation below, bit for bit; near the boundaries that computation decides.
+  const sa = R_SUN_m / d, sb = R / r;
+  const cacb = Math.sqrt(1 - sa * sa) * Math.sqrt(1 - sb * sb), sasb = sa * sb;
+  if (cosc0 < cacb - sasb - CLEAR_COS) return 1;
+  if (sb > sa && cosc0 > cacb + sasb + CLEAR_COS) return 0;
+  const a = Math.asin(sa);
+  const b = Math.asin(sb);
+  let cosc = cosc0;
   if (cosc > 1) cosc = 1;
   else if (cosc < -1) cosc = -1;
   const c = Math.acos(cosc);
@@ -94,6 +110,14 @@ export function sunlitFractionBatch(fleet: FleetState, sun_m: ArrayLike<number>,
   const sx = sun_m[0]!, sy = sun_m[1]!, sz = sun_m[2]!;
   const X = fleet.x_m, Y = fleet.y_m, Z = fleet.z_m, st = fleet.status;
   const R2 = SHADOW_EARTH_RADIUS_m * SHADOW_EARTH_RADIUS_m * 1.0002;
+  // Night side, beside the shadow: outside the penumbra cone (the internal tangent cone of the Sun
+  // and Earth spheres, where c = a + b), whose radius x behind the Earth's centre is
+  // R/cos β + x·tan β, sin β = (R_sun + R)/|s|, widened by LIT_MARGIN_m. Nothing there covers the
+  // Sun: the full computation gives exactly 1 (10 m is ≥ 1e-8 rad of c − (a + b) out to 10⁶ km), for the
+  // cost of a few multiplications instead of its four roots and two divisions.
+  const sn = Math.sqrt(sx * sx + sy * sy + sz * sz);
+  const sinB = (R_SUN_m + SHADOW_EARTH_RADIUS_m) / sn, cosB = Math.sqrt(1 - sinB * sinB);
+  const cone0 = SHADOW_EARTH_RADIUS_m / cosB + LIT_MARGIN_m, coneK = sinB / cosB, invSn = 1 / sn;
   for (let i = from; i < to; i++) {
     if (!hasValidPosition(st[i]!)) {
       out[i] = 0;
@@ -101,9 +125,17 @@ export function sunlitFractionBatch(fleet: FleetState, sun_m: ArrayLike<number>,
     }
     const px = X[i]!, py = Y[i]!, pz = Z[i]!;
     // Same fast path as sunlitFraction, inlined: day side of the terminator plane is fully lit.
-    if (px * sx + py * sy + pz * sz >= 0 && px * px + py * py + pz * pz > R2) {
+    const ps = px * sx + py * sy + pz * sz, r2 = px * px + py * py + pz * pz;
+    if (ps >= 0 && r2 > R2) {
       out[i] = 1;
       continue;
+    }
+    if (ps < 0) {
+      const x = -ps * invSn, lim = cone0 + coneK * x;
+      if (r2 - x * x > lim * lim) {
+        out[i] = 1;
+        continue;
+      }
     }
     out[i] = sunlitFraction(px, py, pz, sx, sy, sz);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Astronomy from 'astronomy-engine';
-import { sunDirectionEci, sunPositionEci_m } from './sun.js';
+import { SunOnGrid, sunDirectionEci, sunPositionEci_m } from './sun.js';
 import { jdTt, JD_J2000 } from '../core/time.js';
 import { AU_m, DEG_TO_RAD, ARCSEC_TO_RAD } from '../core/units.js';
 import { angleBetween, norm, type Vec3 } from '../core/vec3.js';
@@ -82,5 +82,52 @@ describe('sunPositionEci_m (Meeus ch. 25, mean equator and equinox of date)', ()
       expect(r_m).toBeGreaterThan(0.98 * AU_m);
       expect(r_m).toBeLessThan(1.02 * AU_m);
     }
+  });
+});
+
+describe('SunOnGrid (exact nodes every 600 s, linear in between)', () => {
+  /** Largest direction [″] and distance [m] error of the grid against the exact series, every `stride`-th step. */
+  function maxError(epochUtcMs: number, dt_s: number, steps: number, stride: number): { angle_arcsec: number; dist_m: number } {
+    const grid = new SunOnGrid(epochUtcMs, dt_s);
+    const g: Vec3 = [0, 0, 0], e: Vec3 = [0, 0, 0];
+    let angle = 0, dist = 0;
+    for (let k = 0; k < steps; k += stride) {
+      grid.at(k, g);
+      sunPositionEci_m(epochUtcMs + k * dt_s * 1000, e);
+      angle = Math.max(angle, angleBetween(g, e));
+      dist = Math.max(dist, Math.abs(norm(g) - norm(e)));
+    }
+    return { angle_arcsec: angle / ARCSEC_TO_RAD, dist_m: dist };
+  }
+
+  it('within 0.001″ and 1 km of the exact series over 5 years at 60 s steps (2026–2031)', () => {
+    // Every 7th of 2,629,800 steps (7 and 10 coprime: every phase within the 10-step node interval).
+    const { angle_arcsec, dist_m } = maxError(Date.UTC(2026, 0, 1), 60, 2_629_800, 7);
+    expect(angle_arcsec).toBeLessThan(0.001); // bound 1.5e-5″ (sun.ts), far below the series' own 29″
+    expect(dist_m).toBeLessThan(1e3); // chord sag r·θ²/8 ≈ 270 m, against the series' own 7,460 km
+    expect(dist_m).toBeGreaterThan(1); // it does interpolate (not exact everywhere)
+  });
+
+  it('within 0.1″ across the leap second of 2016-12-31 (TT − UTC jumps 1 s inside one interval)', () => {
+    const { angle_arcsec } = maxError(Date.UTC(2016, 11, 31, 23, 0), 60, 120, 1);
+    expect(angle_arcsec).toBeLessThan(0.1); // ω · 1 s = 0.04″
+  });
+
+  it('exact at the nodes, bit for bit; exact every step when steps are ≥ 600 s', () => {
+    const epoch = Date.UTC(2026, 3, 1);
+    const grid = new SunOnGrid(epoch, 60);
+    expect(grid.nodeEvery).toBe(10);
+    for (const k of [0, 10, 20, 12_340]) expect(grid.at(k, [0, 0, 0])).toEqual(sunPositionEci_m(epoch + k * 60 * 1000));
+    const coarse = new SunOnGrid(epoch, 900);
+    expect(coarse.nodeEvery).toBe(1);
+    for (const k of [0, 1, 7, 333]) expect(coarse.at(k, [0, 0, 0])).toEqual(sunPositionEci_m(epoch + k * 900 * 1000));
+  });
+
+  it('depends on the step index only: steps visited out of order give the same bits as in order', () => {
+    const epoch = Date.UTC(2027, 6, 4);
+    const inOrder = new SunOnGrid(epoch, 30), shuffled = new SunOnGrid(epoch, 30);
+    const ks = Array.from({ length: 200 }, (_, k) => k);
+    const ref = ks.map((k) => inOrder.at(k, [0, 0, 0]));
+    for (const k of [...ks].reverse().concat(ks.filter((k) => k % 3 === 0))) expect(shuffled.at(k, [0, 0, 0])).toEqual(ref[k]);
   });
 });
