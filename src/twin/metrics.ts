@@ -41,7 +41,7 @@ export const SERIES_DEFS: readonly MetricDef[] = [
   { name: 'busServed_W', unit: 'W', description: 'bus (platform) load served, whole fleet', fold: 'mean' },
   { name: 'available_W', unit: 'W', description: 'power left for compute after the bus load (array + battery), whole fleet', fold: 'mean' },
   { name: 'nameplateCompute_W', unit: 'W', description: 'every accelerator at full power, whole fleet', fold: 'mean' },
-  { name: 'computeDemand_W', unit: 'W', description: 'accelerators that are up, at full power', fold: 'mean' },
+  { name: 'computeDemand_W', unit: 'W', description: 'power the accelerators ask for: every accelerator that is up at full power, or with a workload what the scheduler runs (idle chips at their idle fraction)', fold: 'mean' },
   { name: 'compute_W', unit: 'W', description: 'compute power delivered (after faults, power shortfall and thermal throttling)', fold: 'mean' },
   { name: 'computeMin_W', unit: 'W', description: 'lowest step value of compute_W in the interval', fold: 'min' },
   { name: 'faultLoss_W', unit: 'W', description: 'compute lost to crashed accelerators and failed satellites', fold: 'mean' },
