@@ -9,9 +9,9 @@ const only = <T>(xs: readonly T[]): T => {
 };
 
 describe('presets', () => {
-  it('lists the four published designs, each with a description', () => {
+  it('lists the published designs, each with a description', () => {
     const list = listPresets();
-    expect(list.map((p) => p.name)).toEqual(['spacex-1m', 'starcloud-40mw', 'starlink-v2mini-compute', 'suncatcher-81']);
+    expect(list.map((p) => p.name)).toEqual(['spacex-1m', 'starcloud-40mw', 'starlink-v2mini-compute', 'suncatcher-81-training', 'suncatcher-81']);
     for (const p of list) expect(p.description.length).toBeGreaterThan(20);
   });
 

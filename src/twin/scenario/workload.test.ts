@@ -76,7 +76,7 @@ describe('scenario workload section', () => {
   });
 
   it('suncatcher-81 carries a frontier-style run on 4,096 of its 5,184 chips and daily-cycle inference', () => {
-    const w = loadScenario('preset:suncatcher-81').workload!;
+    const w = loadScenario('preset:suncatcher-81-training').workload!;
     expect(w.training).toEqual([{ chips: 4096, work_s: 90 * 86_400, submit_s: 0, deferrable: false }]);
     expect(w.inference?.meanTokens_per_s).toBe(500_000);
     expect(w.policy).toBe('power-aware');
