@@ -7,23 +7,12 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { json2satrec, propagate as sjsPropagate } from 'satellite.js';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { out, err, captureOutput, clearOut, clearErr } from './capture.test-kit.js';
 import { loadCatalog } from '../orbit/catalog.js';
 import { main } from './main.js';
 
-let out = '', err = '';
-const realOut = process.stdout.write.bind(process.stdout);
-const realErr = process.stderr.write.bind(process.stderr);
-
-beforeEach(() => {
-  out = ''; err = '';
-  process.stdout.write = ((s: string | Uint8Array) => { out += String(s); return true; }) as typeof process.stdout.write;
-  process.stderr.write = ((s: string | Uint8Array) => { err += String(s); return true; }) as typeof process.stderr.write;
-});
-afterEach(() => {
-  process.stdout.write = realOut;
-  process.stderr.write = realErr;
-});
+captureOutput();
 
 const run = (...args: string[]): Promise<number> => main(['node', 'orbitdc', ...args]);
 const dir = mkdtempSync(join(tmpdir(), 'orbitdc-cli-'));
@@ -85,7 +74,7 @@ describe('orbitdc propagate', () => {
   it('ECEF output keeps the radius of the TEME output (a rotation) within 1 mm', async () => {
     await run('propagate', tleFile, '--start', '2026-02-25T00:00Z', '--steps', '1', '-q');
     const teme = out.trim().split('\n')[1]!.split(',').slice(2, 5).map(Number);
-    out = '';
+    clearOut();
     await run('propagate', tleFile, '--start', '2026-02-25T00:00Z', '--steps', '1', '--frame', 'ecef', '-q');
     const ecef = out.trim().split('\n')[1]!.split(',').slice(2, 5).map(Number);
     expect(Math.abs(Math.hypot(...teme) - Math.hypot(...ecef)) * 1e6).toBeLessThan(1);
@@ -96,13 +85,13 @@ describe('orbitdc propagate', () => {
     expect(await run('propagate', join(dir, 'missing.tle'), '--start', '2026-02-25T00:00Z')).toBe(2);
     expect(err.trim().split('\n')).toHaveLength(1);
     expect(err).toMatch(/missing\.tle.*not found/);
-    err = '';
+    clearErr();
     expect(await run('propagate', tleFile, '--start', '2026-02-25T00:00Z', '--step-s', 'ten')).toBe(2);
     expect(err.trim()).toBe('orbitdc: --step-s: bad value (expected a number [s] ≥ 0.001, found "ten")');
-    err = '';
+    clearErr();
     expect(await run('propagate', tleFile, '--start', 'tomorrow')).toBe(2);
     expect(err).toMatch(/--start: not an ISO-8601 UTC time/);
-    err = '';
+    clearErr();
     expect(await run('propagate', tleFile, '--bogus')).toBe(2);
     expect(err).toMatch(/unknown option '--bogus'/);
     expect(err).not.toMatch(/\n\s+at /);
@@ -141,10 +130,10 @@ describe('orbitdc eclipse', () => {
     expect(await run('eclipse', '--catalog', tleFile, '--from', '2026-02-25T00:00Z', '--to', '2026-02-25T06:00Z', '-q')).toBe(0);
     expect(out).toMatch(/sunlitFraction/);
     expect(out).toMatch(/shell/);
-    err = '';
+    clearErr();
     expect(await run('eclipse', '--catalog', tleFile, '--sso', '--from', '2026-02-25T00:00Z', '--to', '2026-02-26T00:00Z')).toBe(2);
     expect(err).toMatch(/choose one orbit source/);
-    err = '';
+    clearErr();
     expect(await run('eclipse', '--sso', '--alt-km', '650', '--from', '2026-02-25T00:00Z', '--to', '2026-02-26T00:00Z')).toBe(2);
     expect(err).toMatch(/--ltan: missing value/);
   });
@@ -173,7 +162,7 @@ describe('orbitdc constellation', () => {
   it('bad parameters name the flag', async () => {
     expect(await run('constellation', 'walker', '--total', '10', '--planes', '3', '--alt-km', '550', '--inc-deg', '53')).toBe(2);
     expect(err).toMatch(/planes/);
-    err = '';
+    clearErr();
     expect(await run('constellation', 'walker', '--total', '6', '--planes', '3', '--alt-km', '550', '--inc-deg', '53', '--out', join(dir, 'x.kml'))).toBe(2);
     expect(err).toMatch(/--out: unknown output format/);
   });

@@ -6,22 +6,12 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { out, err, captureOutput, clearOut } from '../capture.test-kit.js';
 import { reportError } from '../main.js';
 import { registerCost, registerRamp } from './cost.js';
 
-let out = '', err = '';
-const realOut = process.stdout.write.bind(process.stdout);
-const realErr = process.stderr.write.bind(process.stderr);
-beforeEach(() => {
-  out = ''; err = '';
-  process.stdout.write = ((s: string | Uint8Array) => { out += String(s); return true; }) as typeof process.stdout.write;
-  process.stderr.write = ((s: string | Uint8Array) => { err += String(s); return true; }) as typeof process.stderr.write;
-});
-afterEach(() => {
-  process.stdout.write = realOut;
-  process.stderr.write = realErr;
-});
+captureOutput();
 
 async function cli(...args: string[]): Promise<number> {
   const program = new Command().name('orbitdc').exitOverride().configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
@@ -52,7 +42,7 @@ describe('orbitdc cost', () => {
   it('--set economics.launch.price_per_kg=500 moves the answer (JSON)', async () => {
     expect(await cli('cost', 'preset:starlink-v2mini-compute', '--json')).toBe(0);
     const a = JSON.parse(out) as { comparison: { orbit: { perAcceleratorHour_usd: number }; ground: { perAcceleratorHour_usd: number } }; assumptions: { launch: { price_per_kg: number } } };
-    out = '';
+    clearOut();
     expect(await cli('cost', 'preset:starlink-v2mini-compute', '--json', '--set', 'economics.launch.price_per_kg=500')).toBe(0);
     const b = JSON.parse(out) as typeof a;
     expect(a.assumptions.launch.price_per_kg).toBe(3600);

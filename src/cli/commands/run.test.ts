@@ -6,25 +6,15 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { out, err, captureOutput } from '../capture.test-kit.js';
 import { tinyScenarioText } from '../../twin/test-scenarios.js';
 import { onInterrupt } from '../interrupt.js';
 import { reportError } from '../main.js';
 import { registerPresets, registerSchema } from './presets.js';
 import { registerRun } from './run.js';
 
-let out = '', err = '';
-const realOut = process.stdout.write.bind(process.stdout);
-const realErr = process.stderr.write.bind(process.stderr);
-beforeEach(() => {
-  out = ''; err = '';
-  process.stdout.write = ((s: string | Uint8Array) => { out += String(s); return true; }) as typeof process.stdout.write;
-  process.stderr.write = ((s: string | Uint8Array) => { err += String(s); return true; }) as typeof process.stderr.write;
-});
-afterEach(() => {
-  process.stdout.write = realOut;
-  process.stderr.write = realErr;
-});
+captureOutput();
 
 async function cli(...args: string[]): Promise<number> {
   const program = new Command().name('orbitdc').exitOverride().configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });

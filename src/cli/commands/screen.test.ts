@@ -4,23 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { out, err, captureOutput, clearErr } from '../capture.test-kit.js';
 import { reportError } from '../main.js';
 import { registerScreen } from './screen.js';
 
 const STARLINK = fileURLToPath(new URL('../../../../shared/data/catalogs/starlink-2026-02-24.tle', import.meta.url));
-let out = '', err = '';
-const realOut = process.stdout.write.bind(process.stdout);
-const realErr = process.stderr.write.bind(process.stderr);
-beforeEach(() => {
-  out = ''; err = '';
-  process.stdout.write = ((s: string | Uint8Array) => { out += String(s); return true; }) as typeof process.stdout.write;
-  process.stderr.write = ((s: string | Uint8Array) => { err += String(s); return true; }) as typeof process.stderr.write;
-});
-afterEach(() => {
-  process.stdout.write = realOut;
-  process.stderr.write = realErr;
-});
+captureOutput();
 
 async function run(...args: string[]): Promise<number> {
   const program = new Command().exitOverride().configureOutput({ writeErr: (s) => process.stderr.write(s) });
@@ -67,10 +57,10 @@ describe('orbitdc screen', () => {
   it('bad input is one line naming the flag, exit 2', async () => {
     expect(await run('screen', small, '--from', '2026-02-25T00:00Z', '--to', '2026-02-25T01:00Z', '-q')).toBe(2);
     expect(err).toMatch(/--threshold-km/);
-    err = '';
+    clearErr();
     expect(await run('screen', small, '--from', '2026-02-25T00:00Z', '--to', '2026-02-24T01:00Z', '--threshold-km', '5')).toBe(2);
     expect(err).toMatch(/--to/);
-    err = '';
+    clearErr();
     expect(await run('screen', join(dir, 'missing.tle'), '--from', '2026-02-25T00:00Z', '--to', '2026-02-25T01:00Z', '--threshold-km', '5')).toBe(2);
     expect(err).toMatch(/missing\.tle/);
   });
