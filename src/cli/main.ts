@@ -50,6 +50,8 @@ export function buildProgram(): Command {
   return program;
 }
 
+let stdoutGuarded = false;
+
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   const sigint = () => {
@@ -58,6 +60,16 @@ export async function main(argv: string[]): Promise<number> {
     process.exit(130);
   };
   process.once('SIGINT', sigint);
+  // A reader that closes early (`orbitdc presets | head`) is not an error for a CLI: stop quietly
+  // instead of letting Node print an unhandled EPIPE stack trace.
+  if (!stdoutGuarded) {
+    stdoutGuarded = true;
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(0);
+      process.stderr.write(`orbitdc: cannot write standard output: ${e.message}\n`);
+      process.exit(1);
+    });
+  }
   try {
     await program.parseAsync(argv);
     return 0;
