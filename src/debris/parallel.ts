@@ -5,22 +5,31 @@
  * exactly the sequential result (no encounter found twice, none lost at a seam). Each worker
  * propagates its own copy of the populations (designed elements are shared, not copied).
  *
+ * With method 'shells' (a designed primary against a secondary, cross pairs only) each worker
+ * runs `screenShellsAgainst` (shell-cross.ts: analytic candidates for ring-shell rows, grid for
+ * the rest) instead of `screen`; the events are the same.
+ *
  * Runs from compiled JavaScript only (worker_threads loads this file's .js).
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { InputError } from '../core/errors.js';
 import type { MeanElementColumns } from '../orbit/elements.js';
 import { MeanElementSet } from '../orbit/elements.js';
 import type { OrbitRecord } from '../orbit/record.js';
 import { catalogPopulation, designedPopulation, type Population } from './population.js';
 import { ConjunctionList, screen, type ScreenOptions, type ScreenStats } from './screen.js';
+import { screenShellsAgainst } from './shell-cross.js';
 
 export type PopulationSpec =
   | { kind: 'catalog'; records: OrbitRecord[] }
   | { kind: 'designed'; epochUtcMs: number; columns: MeanElementColumns; count: number };
 
-type PlainOptions = Omit<ScreenOptions, 'onEvent' | 'progress'>;
+type PlainOptions = Omit<ScreenOptions, 'onEvent' | 'progress'> & { shellSubsteps?: number };
 
-interface Job { kind: 'orbitdc-screen'; primary: PopulationSpec; secondary?: PopulationSpec; options: PlainOptions }
+/** 'grid': `screen`; 'shells': `screenShellsAgainst` (designed primary, secondary required, cross pairs). */
+export type ScreenMethod = 'grid' | 'shells';
+
+interface Job { kind: 'orbitdc-screen'; method: ScreenMethod; primary: PopulationSpec; secondary?: PopulationSpec; options: PlainOptions }
 
 interface Reply {
   count: number; a: Int32Array; b: Int32Array; secondary: Uint8Array; tcaUtcMs: Float64Array; miss_m: Float64Array; relSpeed_m_s: Float64Array;
@@ -34,28 +43,48 @@ async function build(spec: PopulationSpec, o: PlainOptions): Promise<Population>
 
 async function workerMain(job: Job): Promise<void> {
   const t0 = process.hrtime.bigint();
-  const p = await build(job.primary, job.options);
-  const s = job.secondary ? await build(job.secondary, job.options) : undefined;
+  const { primary, secondary } = job;
+  if (job.method === 'shells' && primary.kind === 'designed' && secondary) {
+    const el = MeanElementSet.fromColumns(primary.epochUtcMs, primary.columns, primary.count);
+    const s = await build(secondary, job.options);
+    try {
+      reply(await screenShellsAgainst(el, s, job.options), t0);
+    } finally {
+      s.dispose();
+    }
+    return;
+  }
+  const p = await build(primary, job.options);
+  const s = secondary ? await build(secondary, job.options) : undefined;
   try {
-    const r = await screen(p, s, job.options);
-    const e = r.events, n = e.count;
-    const reply: Reply = {
-      count: n, a: e.a.slice(0, n), b: e.b.slice(0, n), secondary: e.secondary.slice(0, n), tcaUtcMs: e.tcaUtcMs.slice(0, n),
-      miss_m: e.miss_m.slice(0, n), relSpeed_m_s: e.relSpeed_m_s.slice(0, n), stats: r.stats, wall_s: Number(process.hrtime.bigint() - t0) / 1e9,
-    };
-    parentPort?.postMessage(reply);
+    reply(await screen(p, s, job.options), t0);
   } finally {
     p.dispose();
     s?.dispose();
   }
 }
 
+function reply(r: { events: ConjunctionList; stats: ScreenStats }, t0: bigint): void {
+  const e = r.events, n = e.count;
+  const msg: Reply = {
+    count: n, a: e.a.slice(0, n), b: e.b.slice(0, n), secondary: e.secondary.slice(0, n), tcaUtcMs: e.tcaUtcMs.slice(0, n),
+    miss_m: e.miss_m.slice(0, n), relSpeed_m_s: e.relSpeed_m_s.slice(0, n), stats: r.stats, wall_s: Number(process.hrtime.bigint() - t0) / 1e9,
+  };
+  parentPort?.postMessage(msg);
+}
+
 if (!isMainThread && (workerData as Job | undefined)?.kind === 'orbitdc-screen') void workerMain(workerData as Job);
 
-/** Screen with `workers` threads (see the file comment); events in worker (time) order. */
+/**
+ * Screen with `workers` threads (see the file comment); events in worker (time) order.
+ * method 'shells' needs a designed primary, a secondary and pairs 'cross'.
+ */
 export async function screenParallel(
-  primary: PopulationSpec, secondary: PopulationSpec | undefined, o: PlainOptions, workers: number,
+  primary: PopulationSpec, secondary: PopulationSpec | undefined, o: PlainOptions, workers: number, method: ScreenMethod = 'grid',
 ): Promise<{ events: ConjunctionList; stats: ScreenStats[]; workerWall_s: number[] }> {
+  if (method === 'shells' && (primary.kind !== 'designed' || !secondary || o.pairs !== 'cross')) {
+    throw new InputError('method "shells" screens a designed primary against a secondary', { field: 'method', expected: "'grid', or a designed primary, a secondary and pairs: 'cross'", found: `${primary.kind} primary, ${secondary ? secondary.kind : 'no'} secondary, pairs ${o.pairs ?? 'all'}` }, 'E_ARGUMENT');
+  }
   const h_ms = (o.step_s ?? 60) * 1000;
   const steps = Math.max(1, Math.ceil((o.toUtcMs - o.fromUtcMs) / h_ms - 1e-9));
   const w = Math.max(1, Math.min(workers, steps));
@@ -64,7 +93,7 @@ export async function screenParallel(
     const from = o.fromUtcMs + k * per * h_ms;
     const to = Math.min(o.toUtcMs, o.fromUtcMs + (k + 1) * per * h_ms);
     if (!(to > from)) { resolve(undefined); return; }
-    const job: Job = { kind: 'orbitdc-screen', primary, ...(secondary ? { secondary } : {}), options: { ...o, fromUtcMs: from, toUtcMs: to } };
+    const job: Job = { kind: 'orbitdc-screen', method, primary, ...(secondary ? { secondary } : {}), options: { ...o, fromUtcMs: from, toUtcMs: to } };
     const worker = new Worker(new URL(import.meta.url), { workerData: job });
     let reply: Reply | undefined;
     worker.once('message', (m: Reply) => { reply = m; });

@@ -117,7 +117,8 @@ export interface ScreenResult {
   stats: ScreenStats;
 }
 
-function checkOptions(o: ScreenOptions): void {
+/** Throws InputError for a bad window, threshold, step or substeps (shared with shell-cross.ts). */
+export function checkOptions(o: ScreenOptions): void {
   if (!(Number.isFinite(o.fromUtcMs) && Number.isFinite(o.toUtcMs) && o.toUtcMs > o.fromUtcMs)) {
     throw new InputError('empty or invalid screening window', { field: 'toUtcMs', expected: 'a time after fromUtcMs', found: `${o.fromUtcMs} → ${o.toUtcMs}` }, 'E_ARGUMENT');
   }
@@ -251,7 +252,7 @@ export async function screen(primary: Population, secondary: Population | undefi
  * Distinct pairs (a, b) added since the last clear(), in first-added order: open addressing on
  * a power-of-two table with generation stamps (clear() is O(1)), grown at half load.
  */
-class PairSet {
+export class PairSet {
   count = 0;
   a = new Int32Array(1024);
   b = new Int32Array(1024);
