@@ -4,24 +4,28 @@
  * radiation streams per satellite, see twin/engine.ts), 1 day at 60 s steps (1,440 steps).
  * Goal (issue 3 "Speed"): under 3 minutes wall.
  *
- * `node dist/bench/run.js spacex-1m [--duration P1D] [--per-plane 250]` (fewer per plane = a quick estimate)
+ * `node dist/bench/run.js spacex-1m [--duration P1D] [--per-plane 250] [--threads 1|2]` (fewer per plane = a quick estimate)
  */
 import { loadScenario } from '../src/twin/scenario/index.js';
 import { TwinRun } from '../src/twin/engine.js';
 import { machineDescription, withPeakRss, type BenchResult } from './harness.js';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 
 export async function run(opts: { json: boolean; args: string[] }): Promise<BenchResult> {
   const duration = argValue(opts.args, '--duration') ?? 'P1D';
+  const threadsArg = argValue(opts.args, '--threads');
+  const threads = threadsArg === undefined ? undefined : Number(threadsArg);
   const perPlane = Number(argValue(opts.args, '--per-plane') ?? 250);
   const set = [`duration=${duration}`];
   if (perPlane !== 250) for (let c = 0; c < 10; c++) set.push(`constellations[${c}].walker.total=${400 * perPlane}`);
   const scenario = loadScenario('preset:spacex-1m', { set });
   const load0 = loadNote();
+  const cpu0 = cpuSplit();
   const t0 = process.hrtime.bigint();
   let build_s = 0;
   const { result: r, peakRss_bytes } = await withPeakRss(async () => {
-    const tw = await TwinRun.create(scenario);
+    const tw = await TwinRun.create(scenario, threads === undefined ? {} : { threads });
     build_s = Number(process.hrtime.bigint() - t0) / 1e9;
     const res = await tw.run();
     return { res, tw };
@@ -40,6 +44,7 @@ export async function run(opts: { json: boolean; args: string[] }): Promise<Benc
     goal: `under 180 s wall${full ? '' : ' (for 1,000,000 satellites over P1D; this run is smaller)'}`,
     goalMet: full && wall_s < 180,
     notes: [
+      threadsNote(r.tw, cpu0),
       `delivered/nameplate compute ${s.compute.delivered.fraction}`,
       `radiation events: ${Object.entries(s.radiation.events).map(([k, v]) => `${k} ${v}`).join(', ')}`,
       `load average before: ${load0}, after: ${loadNote()}`,
@@ -58,4 +63,28 @@ function argValue(args: readonly string[], flag: string): string | undefined {
 /** 1-, 5- and 15-minute load averages: the machine is shared, so say how busy it was. */
 function loadNote(): string {
   return os.loadavg().map((x) => x.toFixed(2)).join(', ');
+}
+
+/**
+ * Threads the run used, how long the main thread waited for the orbit-stage worker, and CPU time
+ * of the main thread and of the others (worker, GC helpers) since `cpu0`: on a shared machine the
+ * main thread's CPU seconds say what the wall time would be on two idle cores.
+ */
+function threadsNote(tw: TwinRun, cpu0: { main_s: number; total_s: number } | null): string {
+  const w = tw.orbitStageWaits, c = cpuSplit();
+  const waited = w ? `; main thread waited for the orbit stage ${w.waits.toLocaleString('en-US')} times, ${(w.wait_ms / 1000).toFixed(2)} s` : '';
+  const cpu = c && cpu0 ? `; CPU: main thread ${(c.main_s - cpu0.main_s).toFixed(1)} s, other threads ${(c.total_s - cpu0.total_s - (c.main_s - cpu0.main_s)).toFixed(1)} s` : '';
+  return `threads: ${tw.threads}${tw.threadsNote ? ` (${tw.threadsNote})` : ''}${waited}${cpu}`;
+}
+
+/** CPU seconds of the main thread (Linux: /proc/PID/task/PID/stat, 100 Hz ticks) and of the whole process (exited threads included); null elsewhere. */
+function cpuSplit(): { main_s: number; total_s: number } | null {
+  try {
+    const s = readFileSync(`/proc/${process.pid}/task/${process.pid}/stat`, 'utf8');
+    const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+    const u = process.cpuUsage();
+    return { main_s: (Number(f[11]) + Number(f[12])) / 100, total_s: (u.user + u.system) / 1e6 };
+  } catch {
+    return null;
+  }
 }

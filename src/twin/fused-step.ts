@@ -20,7 +20,7 @@
 import { Status } from '../core/status.js';
 import { socFloor_J } from '../spacecraft/battery.js';
 import { ageFactor, cellEfficiencyAt, doseFactor, incidenceCos, solarFlux_W_m2 } from '../spacecraft/solar.js';
-import { radiativeConductance_W_K4, thermalComputeCap_W } from '../spacecraft/thermal.js';
+import { NEWTON_TOL_K, radiativeConductance_W_K4, thermalComputeCap_W } from '../spacecraft/thermal.js';
 import type { SpacecraftParams } from '../spacecraft/types.js';
 import { M, P, SOC_BINS, type PerSatelliteAccumulators, type RangeInfo, type RunTotals, type StepReducer } from './metrics.js';
 
@@ -202,23 +202,22 @@ export function fusedStep(
     if (availOut !== null) availOut[i] = availW;
     // Node temperature: backward Euler, Newton from the right (implicitRadiativeStep_K).
     const qIn = qEnv + dissipated;
-    // Start at max(T₀, (q/k)^¼, 1). A cooling node (T₀⁴·k above q by more than rounding: 1e-9
-    // against ~1e-15 of rounding in either form) starts at T₀ without the division and two roots,
-    // which were a quarter of this loop; otherwise the roots decide, as in implicitRadiativeStep_K.
+    // Start at T₀ (≥ 1 K), else the steady state, at least 1 K; stop when the predicted next
+    // correction is below NEWTON_TOL_K (implicitRadiativeStep_K, line for line).
     let T: number;
-    const t02 = t0 * t0;
-    if (t0 >= 1 && t02 * t02 * kRad > qIn * (1 + 1e-9)) {
+    if (t0 >= 1) {
       T = t0;
     } else {
       const tss = Math.sqrt(Math.sqrt(qIn > 0 ? qIn / kRad : 0));
-      T = t0 > tss ? t0 : tss;
-      if (T < 1) T = 1;
+      T = tss > 1 ? tss : 1;
     }
     for (let it = 0; it < 60; it++) {
       const t3 = T * T * T;
-      const step = (a * (T - t0) + kRad * t3 * T - qIn) / (a + 4 * kRad * t3);
+      const den = a + 4 * kRad * t3;
+      const step = (a * (T - t0) + kRad * t3 * T - qIn) / den;
+      const tHi = step < 0 ? T - step : T;
       T -= step;
-      if (step < 1e-7 && step > -1e-7) break;
+      if (6 * kRad * tHi * tHi * step * step < NEWTON_TOL_K * den) break;
     }
     temp_K[i] = T;
     const Tc = T + Rth * comp;
