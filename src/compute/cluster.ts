@@ -5,9 +5,9 @@
  * A **placement domain** is a set of satellites whose chips are link-connected with a known
  * bandwidth: one satellite (its internal fabric: bandwidth Infinity) or one formation cluster
  * (Suncatcher's 81 satellites at 100–200 m, optical links). A job is placed inside ONE domain
- * whose bandwidth meets the job's `minBandwidth_bps` (when it spans satellites). Placement
- * across inter-cluster links waits for src/network; domains keep the door open: a future
- * network-derived domain is just another row.
+ * whose bandwidth meets the job's `minBandwidth_bps` (when it spans satellites). With a network
+ * (src/twin/network-stage.ts), consecutive in-plane satellites of a shell joined by laser links
+ * form a domain too, whose bandwidth drops to 0 while one of its links is down.
  *
  * Layout (struct of arrays): satellites 0..S−1, each a contiguous range of chip rows
  * (`chipStart`, CSR); domains are contiguous satellite ranges (`domainSatStart`). Chip `owner`:
@@ -45,7 +45,10 @@ export class FleetCapacity {
   readonly satOfChip: Int32Array;
   readonly domainOfSat: Int32Array;
   readonly domainSatStart: Int32Array;
+  /** Link bandwidth inside each domain now [bit/s]: placement checks it (a network may lower it while links are down). */
   readonly domainBandwidth_bps: Float64Array;
+  /** The domain's design bandwidth [bit/s]: whether a job could ever be placed (maxPotential) checks this one. */
+  readonly nominalBandwidth_bps: Float64Array;
   /** Per chip: job row, FREE, PARKED or DEAD. */
   readonly owner: Int32Array;
   /** Per satellite: Status.Ok, Status.Offline or Status.Failed (src/core/status.ts). */
@@ -98,6 +101,7 @@ export class FleetCapacity {
     for (let s = 0; s < S; s++) this.domainSatStart[this.domainOfSat[s]! + 1] = s + 1;
     const bw = init.domainBandwidth_bps ?? Infinity;
     this.domainBandwidth_bps = typeof bw === 'number' ? new Float64Array(D).fill(bw) : Float64Array.from(bw);
+    this.nominalBandwidth_bps = Float64Array.from(this.domainBandwidth_bps);
     this.owner = new Int32Array(C).fill(FREE);
     this.satStatus = new Uint8Array(S).fill(Status.Ok);
     this.cap = new Int32Array(S);
@@ -152,15 +156,16 @@ export class FleetCapacity {
     return this.upTotal;
   }
 
-  /** Largest `potential` over domains that can carry a job needing `bw` bit/s (multi-satellite domains only). */
+  /** Largest `potential` over domains whose design bandwidth carries a job needing `bw` bit/s (multi-satellite domains only). */
   maxPotential(bw = 0): number {
     let m = 0;
-    for (let d = 0; d < this.domainCount; d++) if (this.bandwidthOk(d, bw) && this.potential[d]! > m) m = this.potential[d]!;
+    for (let d = 0; d < this.domainCount; d++) if (this.bandwidthOk(d, bw, true) && this.potential[d]! > m) m = this.potential[d]!;
     return m;
   }
 
-  bandwidthOk(d: number, bw: number): boolean {
-    return bw <= 0 || this.domainSatStart[d + 1]! - this.domainSatStart[d]! === 1 || this.domainBandwidth_bps[d]! >= bw;
+  /** True when domain d carries bw bit/s between its satellites now (`nominal`: by design). */
+  bandwidthOk(d: number, bw: number, nominal = false): boolean {
+    return bw <= 0 || this.domainSatStart[d + 1]! - this.domainSatStart[d]! === 1 || (nominal ? this.nominalBandwidth_bps : this.domainBandwidth_bps)[d]! >= bw;
   }
 
   /** Best fit: the domain with the fewest free chips that still holds `k` (lowest row on ties); −1 if none. */

@@ -145,3 +145,44 @@ export class FluidServer {
     return this.totals.requests > 0 ? this.totals.requestsMeetingTarget / this.totals.requests : 1;
   }
 }
+
+/**
+ * What the network cost the inference service (a twin run with a `network`), summed over steps.
+ * Answers must reach the ground: pool chips on satellites without a path to a ground station do
+ * not serve, and the pool serves at most the fleet's downlink ÷ bits per token. A step's
+ * shortfall is counted against what the pool would have served without that limit (first the
+ * path, then the downlink); the tokens held back stay queued (backlog) and may be served later,
+ * so the net effect on the run is in tokensServed and the SLO attainment.
+ */
+export interface InferenceNetworkTotals {
+  /** Pool chip-seconds on satellites that are up but have no path to a ground station. */
+  noPathChip_s: number;
+  /** Tokens held back because pool chips had no path to the ground. */
+  heldNoPath_tokens: number;
+  /** Tokens held back by the downlink cap. */
+  heldDownlink_tokens: number;
+  /** Tokens the downlink could carry over the steps served (cap × step). */
+  downlinkCapacity_tokens: number;
+}
+
+export function newInferenceNetworkTotals(): InferenceNetworkTotals {
+  return { noPathChip_s: 0, heldNoPath_tokens: 0, heldDownlink_tokens: 0, downlinkCapacity_tokens: 0 };
+}
+
+/**
+ * Service rate of a pool whose answers need the ground [tokens/s]: `reachChips` (of `liveChips`
+ * up) have a path and serve `tokensPerChip_s` each, capped at `cap_tok_s` (downlink ÷ bits per
+ * token; Infinity without a network: then exactly liveChips × tokensPerChip_s). `want_tokens`
+ * (backlog + arrivals) bounds what a step could serve, for the shortfalls added to `totals`.
+ */
+export function networkLimitedRate(want_tokens: number, liveChips: number, reachChips: number, tokensPerChip_s: number, cap_tok_s: number, dt_s: number, totals: InferenceNetworkTotals): number {
+  const rate = Math.min(reachChips * tokensPerChip_s, cap_tok_s);
+  if (reachChips === liveChips && cap_tok_s === Infinity) return rate;
+  const free = Math.min(want_tokens, liveChips * tokensPerChip_s * dt_s);
+  const reach = Math.min(want_tokens, reachChips * tokensPerChip_s * dt_s);
+  totals.noPathChip_s += (liveChips - reachChips) * dt_s;
+  totals.heldNoPath_tokens += free - reach;
+  totals.heldDownlink_tokens += reach - Math.min(want_tokens, rate * dt_s);
+  totals.downlinkCapacity_tokens += cap_tok_s * dt_s;
+  return rate;
+}

@@ -59,7 +59,14 @@ export interface JobInput {
   /** May wait for surplus power (best-effort QoS); default 0. */
   deferrable?: boolean;
   tenant?: string;
-  /** Link bandwidth the job needs between the satellites it spans [bit/s]; default 0. */
+  /**
+   * Link bandwidth the job needs between the satellites it spans [bit/s]; default 0 (none: it may
+   * span any placement domain). Where it comes from today: the workload's training runs and the
+   * job traces (Philly, Alibaba: GPU count and duration only) declare none, so it is 0 unless a
+   * caller sets it; the twin with a `network` gives every job larger than one satellite the
+   * scenario's `network.job_bandwidth_Gbps` (`assignSpanBandwidth`). FleetCapacity places a job
+   * with a need only in a single-satellite domain or one whose bandwidth meets it.
+   */
   minBandwidth_bps?: number;
   /** Fixed checkpoint interval [s of compute]; NaN (default) = chosen by the simulator (Young/Daly). */
   ckptInterval_s?: number;
@@ -184,6 +191,20 @@ export class JobTable {
     let s = 0;
     for (let i = 0; i < this.count; i++) s += this.chips[i]! * this.work_s[i]!;
     return s;
+  }
+
+  /**
+   * Give `bw_bps` to every job that declares no bandwidth and needs more chips than the largest
+   * satellite carries (it must span satellites). Returns how many jobs got it.
+   */
+  assignSpanBandwidth(chipsPerSatelliteMax: number, bw_bps: number): number {
+    let n = 0;
+    for (let i = 0; i < this.count; i++) {
+      if (this.minBandwidth_bps[i]! > 0 || this.chips[i]! <= chipsPerSatelliteMax) continue;
+      this.minBandwidth_bps[i] = bw_bps;
+      n++;
+    }
+    return n;
   }
 
   /** Largest chip count of any job. */

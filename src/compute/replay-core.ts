@@ -32,7 +32,7 @@ import { DEFAULT_CHECKPOINT, intervalFor, type CheckpointPolicy } from './checkp
 import type { FleetCapacity } from './cluster.js';
 import { actionOf, causeOfRadEvent, FaultAction, FaultCause, FaultEvents, HardwareFaults, llama3Rates, FAULT_CAUSE_NAMES } from './faults.js';
 import { EnergyModel } from './forecast.js';
-import { FluidServer } from './inference.js';
+import { FluidServer, networkLimitedRate, newInferenceNetworkTotals, type InferenceNetworkTotals } from './inference.js';
 import { JobPhase, JobState, type JobTable } from './jobs.js';
 import type { PowerView, SchedulerContext } from './scheduler.js';
 import { summarize, type ReplayMetrics } from './metrics.js';
@@ -75,6 +75,14 @@ export class ReplayCore implements SchedulerContext {
   private poolAt = -1;
   private poolHeld = 0;
   private readonly poolOnSat: Int32Array;
+  /** Per satellite: 1 where inference answers reach the ground (setInferenceNetwork); null: everywhere (no network). */
+  private groundPath: Uint8Array | null = null;
+  /** Tokens per second the fleet's downlink carries (setInferenceNetwork); Infinity without a network. */
+  private downlinkCap_tok_s = Infinity;
+  /** What the network cost the inference service (inference.ts networkLimitedRate). */
+  readonly inferenceNet: InferenceNetworkTotals = newInferenceNetworkTotals();
+  /** Jobs stopped because a link between their satellites went down (stopJob). */
+  linkDownJobs = 0;
   private nextForecast_s = -Infinity;
   /** Set when chips or satellites die: queued jobs may no longer fit anywhere. */
   private potentialDirty = false;
@@ -83,6 +91,15 @@ export class ReplayCore implements SchedulerContext {
   private aheadSteps = 0;
   private aheadT = 0;
   private readonly maxChips: Int32Array;
+  /** Thermal caps per satellite [chips] (setThermalCap): placement, and the running chips kept; null until a caller sets them. */
+  private heatCap: Int32Array | null = null;
+  private heatKeep: Int32Array | null = null;
+  /** Chips the thermal cap withholds at the current boundary (alive, on satellites up, within the power cap). */
+  private heatCapped = 0;
+  /** Chip-seconds withheld by the thermal cap (chips the power cap allowed but the radiator could not carry). */
+  thermalCappedChip_s = 0;
+  /** Jobs stopped because their satellite's thermal cap fell below its running chips. */
+  thermalShedJobs = 0;
 
   constructor(jobs: JobTable, fleet: FleetCapacity, o: SimulationOptions) {
     this.jobs = jobs; this.fleet = fleet; this.o = o;
@@ -277,7 +294,7 @@ export class ReplayCore implements SchedulerContext {
     J.clock_s[j] = t;
   }
 
-  private interrupt(j: number, t: number, cause: number, chip: number, requeue: boolean): void {
+  private interrupt(j: number, t: number, cause: number, chip: number, requeue: boolean, causeName: string = FAULT_CAUSE_NAMES[cause]!): void {
     const J = this.jobs, st = this.st;
     this.advance(j, t);
     if (!Number.isNaN(J.end_s[j]!)) return; // finished earlier in this step
@@ -285,17 +302,17 @@ export class ReplayCore implements SchedulerContext {
     J.uncommitted_s[j] = 0;
     J.interruptions[j]!++;
     st.interruptions++;
-    this.log(t, cause, j, chip);
+    this.log(t, causeName, j, chip);
     if (requeue) { this.stopRunning(j, t); return; }
     J.rollbacks[j]!++;
     J.phase[j] = JobPhase.Restoring;
     J.phaseLeft_s[j] = this.ckRestart(j);
   }
 
-  private log(t: number, cause: number, j: number, chip: number): void {
+  private log(t: number, cause: string, j: number, chip: number): void {
     const tl = this.st.timeline;
     if (tl.time_s.length >= (this.o.maxTimeline ?? 10_000)) return;
-    tl.time_s.push(t); tl.cause.push(FAULT_CAUSE_NAMES[cause]!); tl.job.push(j); tl.chip.push(chip);
+    tl.time_s.push(t); tl.cause.push(cause); tl.job.push(j); tl.chip.push(chip);
   }
 
   private applyFault(t: number, c: number, cause: number): void {
@@ -311,7 +328,7 @@ export class ReplayCore implements SchedulerContext {
     }
     const j = F.owner[c]!;
     if (j < 0 || j === this.poolId) return;
-    if (cause === FaultCause.SdcUndetected) { J.undetectedSdc[j]!++; this.log(t, cause, j, c); return; }
+    if (cause === FaultCause.SdcUndetected) { J.undetectedSdc[j]!++; this.log(t, FAULT_CAUSE_NAMES[cause]!, j, c); return; }
     const a = actionOf(cause);
     if (a !== FaultAction.None) this.interrupt(j, t, cause, c, a === FaultAction.Requeue);
   }
@@ -360,14 +377,17 @@ export class ReplayCore implements SchedulerContext {
 
   private powerCaps(t: number): void {
     const E = this.st.energy, sun = this.sun, F = this.fleet, P = this.power;
-    if (!E || !sun || !P || !this.o.power) return;
+    this.heatCapped = 0;
+    if (!E || !sun || !P || !this.o.power) {
+      // No power model: the thermal cap alone (when a caller sets one).
+      if (this.heatCap) for (let s = 0; s < F.satCount; s++) this.capSat(s, this.maxChips[s]!, t);
+      return;
+    }
     this.o.power.sunlit(t, sun);
     for (let s = 0; s < F.satCount; s++) {
       const f = sun[s]!;
-      const afford = E.affordableChips(s, f, this.dt, this.maxChips[s]!);
       P.sunChips[s] = E.sunChips(s, f, this.maxChips[s]!);
-      F.setCap(s, afford);
-      if (F.busy[s]! > afford) this.shed(s, afford, t);
+      this.capSat(s, E.affordableChips(s, f, this.dt, this.maxChips[s]!), t);
     }
     const pw = this.o.power;
     if (t >= this.nextForecast_s) {
@@ -385,15 +405,39 @@ export class ReplayCore implements SchedulerContext {
     }
   }
 
+  /**
+   * Satellite s's cap: the chips its power affords, lowered to its thermal cap when one is set
+   * (setThermalCap); running jobs beyond it stop at t. Counts the chips the heat alone withholds.
+   */
+  private capSat(s: number, powerAfford: number, t: number): void {
+    const F = this.fleet, h = this.heatCap, k = this.heatKeep;
+    let place = powerAfford, keep = powerAfford;
+    if (h && k) {
+      keep = Math.min(powerAfford, k[s]!);
+      const heat = Math.min(h[s]!, keep);
+      if (heat < place) {
+        if (F.satStatus[s] === Status.Ok) this.heatCapped += Math.min(place, F.alive[s]!) - Math.min(heat, F.alive[s]!);
+        place = heat;
+      }
+    }
+    F.setCap(s, place);
+    // Over both caps: a power shed (the battery could not carry it either); over the thermal keep cap only: a thermal shed.
+    if (F.busy[s]! > keep) this.shed(s, keep, t, F.busy[s]! <= powerAfford);
+  }
+
   private shedBuf = new Int32Array(64);
-  /** The battery cannot carry the load: jobs on s stop (work since their checkpoint lost) until it fits. */
-  private shed(s: number, afford: number, t: number): void {
+  /**
+   * The battery (or with `heat`, the radiator) cannot carry the load: jobs on s stop (work since
+   * their checkpoint lost) until it fits. Thermal sheds count in `thermalShedJobs`, not as power
+   * sheds; in the fault timeline both read `powerShed` (the requeue cause).
+   */
+  private shed(s: number, afford: number, t: number, heat = false): void {
     const F = this.fleet;
     if (this.shedBuf.length < this.maxChips[s]!) this.shedBuf = new Int32Array(this.maxChips[s]!);
     const n = this.jobsOnSatellite(s, this.shedBuf);
     for (let i = 0; i < n && F.busy[s]! > afford; i++) {
-      this.st.faultsByCause[FaultCause.PowerShed]!++;
-      this.st.shedJobs++;
+      if (heat) this.thermalShedJobs++;
+      else { this.st.faultsByCause[FaultCause.PowerShed]!++; this.st.shedJobs++; }
       this.interrupt(this.shedBuf[i]!, t, FaultCause.PowerShed, -1, true);
     }
   }
@@ -415,16 +459,24 @@ export class ReplayCore implements SchedulerContext {
   private servePool(t: number): void {
     const inf = this.o.inference, server = this.st.inference, F = this.fleet;
     if (!inf || !server) return;
-    let live = 0;
-    // Pool chips serve when alive on an up satellite (poolOnSat: alive pool chips per satellite).
-    for (let s = 0; s < F.satCount; s++) if (F.satStatus[s] === Status.Ok) live += this.poolOnSat[s]!;
+    let live = 0, reach = 0;
+    // Pool chips serve when alive on an up satellite (poolOnSat: alive pool chips per satellite)
+    // whose answers reach the ground (groundPath, with a network).
+    const gp = this.groundPath;
+    for (let s = 0; s < F.satCount; s++) {
+      if (F.satStatus[s] !== Status.Ok) continue;
+      live += this.poolOnSat[s]!;
+      if (!gp || gp[s] === 1) reach += this.poolOnSat[s]!;
+    }
     this.st.poolChip_s += live * this.dt;
     const dm = inf.demand;
     const b = Math.floor((t - dm.start_s) / dm.bucket_s);
     const inRange = b >= 0 && b < dm.tokens.length;
     // A bucket longer than the step spreads its arrivals evenly over its steps (bucket_s a multiple of dt_s).
     const share = Math.min(1, this.dt / dm.bucket_s);
-    server.serve(inRange ? dm.requests[b]! * share : 0, inRange ? dm.tokens[b]! * share : 0, inRange ? dm.target_s[b]! : Infinity, live * inf.tokensPerChip_s, this.dt);
+    const tokens = inRange ? dm.tokens[b]! * share : 0;
+    const rate = networkLimitedRate(server.totals.backlog + tokens, live, reach, inf.tokensPerChip_s, this.downlinkCap_tok_s, this.dt, this.inferenceNet);
+    server.serve(inRange ? dm.requests[b]! * share : 0, tokens, inRange ? dm.target_s[b]! : Infinity, rate, this.dt);
   }
 
   // ---- stepping ----
@@ -538,6 +590,7 @@ export class ReplayCore implements SchedulerContext {
     const busy = F.busyChips(), up = F.upChips();
     st.busyChip_s += busy * span;
     st.upChip_s += up * span;
+    this.thermalCappedChip_s += this.heatCapped * span;
     if (st.energy && this.sun) {
       for (let s = 0; s < F.satCount; s++) {
         if (!st.energy.stepSat(s, F.satStatus[s] === Status.Failed ? 0 : this.sun[s]!, F.busy[s]!, span)) st.energy.busShortfalls++;
@@ -584,6 +637,46 @@ export class ReplayCore implements SchedulerContext {
   /** Satellite s could power only `chips` running chips: stop jobs on it at t until it fits (counted as power sheds). */
   shedTo(s: number, chips: number, t: number): void {
     if (this.fleet.busy[s]! > chips) this.shed(s, Math.max(0, chips), t);
+  }
+
+  /**
+   * Thermal headroom of satellite s from the next boundary on (the twin's radiator,
+   * compute-stage.ts), a cap like the power cap (the lower of the two holds): new work is placed
+   * up to `chips` (what the radiator sustains; chips above are PARKED), and running jobs stop only
+   * beyond `keepChips` (what it carries over the coming step, ≥ chips), so that a job started on
+   * sustainable headroom is not stopped by a passing change. Kept until set again.
+   */
+  /** No thermal cap from the next boundary on (the power cap alone). */
+  clearThermalCaps(): void {
+    this.heatCap = null;
+    this.heatKeep = null;
+  }
+
+  setThermalCap(s: number, chips: number, keepChips = chips): void {
+    if (!this.heatCap || !this.heatKeep) { this.heatCap = Int32Array.from(this.maxChips); this.heatKeep = Int32Array.from(this.maxChips); }
+    const m = this.maxChips[s]!;
+    this.heatKeep[s] = Math.max(0, Math.min(m, Math.floor(keepChips)));
+    this.heatCap[s] = Math.max(0, Math.min(this.heatKeep[s]!, Math.floor(chips)));
+  }
+
+  /**
+   * The network's limits on inference (a twin run with a `network`): pool chips on satellites
+   * with groundPath[s] ≠ 1 do not serve, and the pool serves at most cap_tok_s (the downlink ÷
+   * bits per token). Kept until set again; the array is read, not copied.
+   */
+  setInferenceNetwork(groundPath: Uint8Array | null, cap_tok_s: number): void {
+    this.groundPath = groundPath;
+    this.downlinkCap_tok_s = cap_tok_s;
+  }
+
+  /**
+   * Running job j lost a link it needs (network: a link inside its placement domain went down):
+   * it stops at t, work since its checkpoint lost, and queues again. Logged as `cause`.
+   */
+  stopJob(j: number, t: number, cause = 'linkDown'): void {
+    if (this.jobs.state[j] !== JobState.Running) return;
+    this.linkDownJobs++;
+    this.interrupt(j, t, FaultCause.SatelliteOffline, -1, true, cause);
   }
 
   /** The run's battery model (null without power), for a caller that knows the true state of charge. */

@@ -8,6 +8,7 @@
  */
 import type { RunMeta, RunResult, SeriesColumn, SeriesTable } from '../twin/results.js';
 import { escapeHtml, formatQuantity } from './plot-axis.js';
+import { maintenanceSections } from './maintenance-sections.js';
 import { linePlot, stackedAreaPlot, type LineSeries, type BandSeries, type RefLine, type XAxis } from './plot.js';
 
 /** One block of the report: a heading, an anchor and ready HTML (plots are inline SVG). */
@@ -236,9 +237,22 @@ function num(o: unknown, path: string): number | undefined {
   return typeof cur === 'number' && Number.isFinite(cur) ? cur : undefined;
 }
 
+/**
+ * The compute stage's nameplate split per series row (a run with a workload): delivered work, idle
+ * and down accelerators [W]; null unless its rows are the series' rows (the engine's default row count).
+ */
+function workloadSplit(r: RunResult): { work: Float64Array; idle: Float64Array; down: Float64Array } | null {
+  const ls = r.compute?.lossSeries, t = r.series.time_s;
+  if (!ls || ls.time_s.length !== t.length || ls.time_s.some((v, i) => v !== t[i])) return null;
+  return { work: Float64Array.from(ls.work_W), idle: Float64Array.from(ls.idle_W), down: Float64Array.from(ls.faults_W) };
+}
+
 function computeSection(r: RunResult, x: XAxis): ReportSection {
   const s = r.series;
-  const del = findColumn(s, TWIN_COLUMNS.compute);
+  const split = workloadSplit(r);
+  const twinDel = findColumn(s, TWIN_COLUMNS.compute);
+  // With a workload, delivered = the work of running accelerators (their idle draw is not compute).
+  const del: SeriesColumn | undefined = split && twinDel ? { ...twinDel, values: split.work } : twinDel;
   const nam = findColumn(s, TWIN_COLUMNS.nameplate);
   const parts: string[] = [];
   const sum = r.summary;
@@ -264,7 +278,7 @@ function computeSection(r: RunResult, x: XAxis): ReportSection {
     const hours = hD && hN;
     parts.push(figure(linePlot({
       x: t, xAxis: x, yAxis: hours || k !== undefined ? { label: 'Accelerator-hours', unit: 'h', zero: true } : { label: 'Accelerator energy', unit: 'J', zero: true },
-      lines: [{ name: 'nameplate', y: hN?.values ?? scale(eN), color: '#555555', dashed: true }, { name: 'delivered', y: hD?.values ?? scale(eD), color: '#009E73' }],
+      lines: [{ name: 'nameplate', y: hN?.values ?? scale(eN), color: '#555555', dashed: true }, { name: 'delivered', y: (split ? undefined : hD?.values) ?? scale(eD), color: '#009E73' }],
       title: 'Delivered vs nameplate compute, cumulative',
     })));
     const rowFrac = del.values.map((v, i) => { const n = nam.values[i]!; return n > 0 ? v / n : NaN; });
@@ -273,23 +287,43 @@ function computeSection(r: RunResult, x: XAxis): ReportSection {
       x: t, xAxis: x, yAxis: { label: 'Delivered / nameplate', unit: '%', min: 0, max: 100 },
       lines: [{ name: 'in each interval', y: toPercent(rowFrac), color: '#009E73', width: 1.2 }, { name: 'since the start', y: toPercent(cumFrac), color: '#222222' }], title: 'Delivered fraction of nameplate compute',
     })));
+    const col = (values: Float64Array): SeriesColumn => ({ name: '', unit: 'W', description: '', values });
+    const fault = findColumn(s, TWIN_COLUMNS.faultLoss);
     const losses = [
-      { name: 'delivered', c: del, color: '#009E73' },
-      { name: 'lost to faults', c: findColumn(s, TWIN_COLUMNS.faultLoss), color: '#CC79A7' },
-      { name: 'shed by the thermal limit', c: findColumn(s, TWIN_COLUMNS.thermalShed), color: '#D55E00' },
-      { name: 'shed for lack of power', c: findColumn(s, TWIN_COLUMNS.powerShed), color: '#E69F00' },
+      { name: split ? 'delivered (work of running accelerators)' : 'delivered', c: del, color: '#009E73' },
+      ...(split
+        ? [{ name: 'idle (healthy, no work)', c: col(split.idle), color: '#56B4E9' }, { name: 'down (dead accelerators, failed or offline satellites)', c: col(split.down), color: '#CC79A7' }]
+        : [{ name: 'down (radiation crashes, failed satellites)', c: fault, color: '#CC79A7' }]),
+      { name: 'throttled by the thermal limit', c: findColumn(s, TWIN_COLUMNS.thermalShed), color: '#D55E00' },
+      { name: 'throttled for lack of power', c: findColumn(s, TWIN_COLUMNS.powerShed), color: '#E69F00' },
     ].filter((l): l is { name: string; c: SeriesColumn; color: string } => l.c !== undefined);
     if (losses.length > 1) {
       parts.push(figure(stackedAreaPlot({ x: t, xAxis: x, yAxis: { label: 'Accelerator power', unit: 'W' }, layers: losses.map((l) => ({ name: l.name, y: l.c.values, color: l.color })), title: 'Where nameplate compute goes' }),
-        'The layers add up to nameplate: delivered + faults + thermal + power.'));
+        split
+          ? 'The layers add up to nameplate: delivered + idle + down + thermal + power. With a workload, delivered is the work of the accelerators running jobs or the inference pool; idle accelerators (their idle draw included, and those parked by the power or thermal caps) deliver nothing.'
+          : 'The layers add up to nameplate: delivered + down + thermal + power.'));
     }
+    parts.push(lossTable(r.summary));
   }
   if (!parts.length) parts.push(note('No delivered-compute columns were recorded in this run.'));
   return { id: 'compute', title: 'Delivered vs nameplate compute', html: parts.join('') };
 }
 
+/** summary.json's compute.losses_* as a table (accelerator-hours and share of nameplate), '' without them. */
+function lossTable(summary: Record<string, unknown>): string {
+  const c = summary.compute as { losses_acceleratorHours?: Record<string, number | null>; losses_fraction?: Record<string, number | null> } | undefined;
+  const h = c?.losses_acceleratorHours, f = c?.losses_fraction;
+  if (!h) return '';
+  const label: Record<string, string> = {
+    faults: 'down: faults (dead accelerators, failed or offline satellites, radiation crashes)', idle: 'idle: healthy, powered, no work',
+    thermal: 'throttled by the thermal limit', power: 'throttled for lack of power',
+  };
+  const rows = Object.entries(h).map(([k, v]) => `<tr><td>${escapeHtml(label[k] ?? k)}</td><td class="num">${v === null ? '–' : escapeHtml(formatQuantity(v))}</td><td class="num">${typeof f?.[k] === 'number' ? `${(100 * f[k]!).toFixed(2)} %` : '–'}</td></tr>`);
+  return `<table class="compact"><thead><tr><th>Nameplate not delivered</th><th>accelerator-hours</th><th>of nameplate</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
 /** The twin's sections, in reading order. */
 export function twinSections(r: RunResult, meta: RunMeta | undefined): ReportSection[] {
   const x = timeAxis(meta);
-  return [computeSection(r, x), powerSection(r, x), socSection(r, x), thermalSection(r, x, meta), eclipseSection(r, x, meta), radiationSection(r, x)];
+  return [computeSection(r, x), powerSection(r, x), socSection(r, x), thermalSection(r, x, meta), eclipseSection(r, x, meta), radiationSection(r, x), ...maintenanceSections(r, x)];
 }

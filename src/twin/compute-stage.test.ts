@@ -8,6 +8,9 @@ import { batchMix } from '../compute/synthetic.js';
 import { Status } from '../core/status.js';
 import { RadEvent } from '../spacecraft/radiation-effects.js';
 import { resolveWorkload } from './compute-workload.js';
+import { TwinRun } from './engine.js';
+import { loadScenarioText } from './scenario/index.js';
+import { tinyScenarioText } from './test-scenarios.js';
 import { ComputeStage, radiationInterruptRate_per_chip_s, twinToCompute, type ComputeFleet, type ComputeStageOptions, type ComputeStepInput } from './compute-stage.js';
 
 const CHIP_W = 700;
@@ -208,4 +211,73 @@ describe('radiationInterruptRate_per_chip_s', () => {
     const cf = { satCount: S, chipsPerSat: Int32Array.of(64, 64), doseRate_rad_s: new Float64Array(S).fill(150 / yr) } as ComputeFleet;
     expect(Math.abs(radiationInterruptRate_per_chip_s(cf, 0.9) * yr - 12.09)).toBeLessThan(0.01);
   });
+});
+
+describe('ComputeStage in the twin: thermal cap and the nameplate split', () => {
+  // Tiny shell (6 satellites × 8 H100s of 700 W, 800 W bus) with a 3 m² radiator: at 50 °C it
+  // rejects ~3 kW, about 3 running chips beside the bus and the idle draw of the rest, not 8.
+  const WORK = `workload:
+  policy: backfill
+  training:
+    - { chips: 1, duration: P2D }
+    - { chips: 1, duration: P2D }
+    - { chips: 1, duration: P2D }
+    - { chips: 1, duration: P2D }
+    - { chips: 1, duration: P2D }
+    - { chips: 1, duration: P2D }
+    - { chips: 1, duration: P2D }
+    - { chips: 1, duration: P2D }
+    - { chips: 2, duration: P2D }
+    - { chips: 2, duration: P2D }
+    - { chips: 2, duration: P2D }
+    - { chips: 2, duration: P2D }
+    - { chips: 2, duration: P2D }
+    - { chips: 2, duration: P2D }
+    - { chips: 4, duration: P2D }
+    - { chips: 4, duration: P2D }
+    - { chips: 4, duration: P2D }
+    - { chips: 4, duration: P2D }
+    - { chips: 8, duration: P2D }
+    - { chips: 8, duration: P2D }
+  faults: { hardware: none }
+`;
+  const sc = (radiator_m2: number) => loadScenarioText(`${tinyScenarioText({ duration: 'PT12H', battery_Wh: 20_000, radiator_m2 })}${WORK}`, { file: 'tiny-hot.yaml', baseDir: '.', defaultName: 'tiny-hot' });
+  interface Compute { nameplate: { acceleratorHours: number }; delivered: { acceleratorHours: number }; losses_acceleratorHours: Record<string, number> }
+  const twin = async (radiator_m2: number, cap: boolean, failureRate_per_year = 0): Promise<{ c: Compute; w: { thermalCap: { cappedChipHours: number; shedJobs: number } }; tempMax_K: number; chipMax_K: number }> => {
+    // Threads 1: the test runs from TypeScript sources (no compiled orbit worker) and must not depend on it.
+    const run = await TwinRun.create(sc(radiator_m2), { threads: 1, failureRate_per_year });
+    run.compute!.thermalCapEnabled = cap;
+    const r = await run.run();
+    run.dispose();
+    const th = r.summary.thermal as { radiatorMax_K: number; chipMax_K: number };
+    return { c: r.summary.compute as Compute, w: r.summary.workload as never, tempMax_K: th.radiatorMax_K, chipMax_K: th.chipMax_K };
+  };
+
+  it('an undersized radiator: with the cap the scheduler runs what the radiator carries (twin thermal throttling < 0.5 % of nameplate); without it the twin throttles (> 10 %)', async () => {
+    const on = await twin(3, true), off = await twin(3, false);
+    const N = on.c.nameplate.acceleratorHours;
+    expect(Math.abs(N - 6 * 8 * 12)).toBeLessThan(1e-9);
+    expect(off.c.losses_acceleratorHours.thermal!).toBeGreaterThan(0.1 * N);
+    expect(on.c.losses_acceleratorHours.thermal!).toBeLessThan(0.005 * N);
+    expect(on.w.thermalCap.cappedChipHours).toBeGreaterThan(0.2 * N);
+    // The cap places what the radiator sustains in steady state: no job stopped for heat here.
+    expect(on.w.thermalCap.shedJobs).toBe(0);
+    // With the cap the node stays under its 50 °C limit (1 mK: Newton's tolerance); without it the twin's
+    // throttle leaves battery-loss heat out of its cap and passes the limit by a few hundredths of a kelvin.
+    expect(on.tempMax_K).toBeLessThan(323.15 + 1e-3);
+    expect(on.chipMax_K).toBeLessThan(358.15 + 1e-3);
+  }, 60_000);
+
+  it('an ample radiator, satellites failing: the cap withholds nothing; nameplate = delivered + faults + idle + thermal + power (to 1e-9)', async () => {
+    // 400 failures per satellite-year: each of the 6 fails within 12 h with p = 1 − e^(−400/730.5) = 0.42 (seeded: some do).
+    const big = await twin(12, true, 400);
+    expect(big.w.thermalCap.cappedChipHours).toBe(0);
+    const l = big.c.losses_acceleratorHours, N = big.c.nameplate.acceleratorHours;
+    expect(Object.keys(l)).toEqual(['faults', 'idle', 'thermal', 'power']);
+    const sum = big.c.delivered.acceleratorHours + l.faults! + l.idle! + l.thermal! + l.power!;
+    expect(Math.abs(sum - N)).toBeLessThan(1e-9 * N);
+    expect(l.idle!).toBeGreaterThan(0);
+    expect(l.faults!).toBeGreaterThan(0);
+    expect(big.c.delivered.acceleratorHours).toBeGreaterThan(0);
+  }, 60_000);
 });

@@ -10,8 +10,9 @@
  *      the scheduler ran, jobs on that satellite stop at t (work since their checkpoint lost);
  *   4. the step's radiation events hit the chips (SDC, HBM, crashes → rollback; see faults.ts),
  *      with the stage's own hardware failures; running jobs advance to t + dt;
- *   5. the battery model is set to the twin's state of charge, and at the boundary t + dt the
- *      policy schedules (eclipse-aware caps from the forecast below);
+ *   5. the battery model is set to the twin's state of charge; each satellite's thermal headroom
+ *      for [t + dt, t + 2dt) becomes a cap on its running chips (below); at the boundary t + dt
+ *      the policy schedules under the lower of that and the power cap (eclipse-aware, forecast below);
  *   6. returns the compute demand of every satellite for the NEXT step [W]: running chips at
  *      full power, powered idle chips at `idle_power_fraction` of it, failed satellites nothing.
  *
@@ -23,10 +24,35 @@
  *
  * Placement domains: a formation cluster is one domain (its satellites are link-connected:
  * Suncatcher's 24 × 400 Gbit/s DWDM per aperture, 9.6 Tbit/s); every satellite of a Walker, SSO
- * or catalog constellation is a domain of its own until src/network routes across links.
+ * or catalog constellation is a domain of its own, unless the scenario's `network` joins
+ * consecutive in-plane satellites of a +Grid shell into one (network-stage.ts, network-compute.ts:
+ * the in-plane link capacity, cut to 0 while a link is down; inference limited by the ground).
  *
- * Not modelled here: thermal throttling (the twin throttles the demand physically; the scheduler
- * does not see it), chips down while restarting after a crash (the job pays the restart time).
+ * Thermal headroom, two caps per satellite (ReplayCore.setThermalCap), in chips from
+ * busy·P + (alive − busy)·f·P ≤ cap_W as the power guard:
+ *   - keep: the most compute power the node can carry over the coming step without its radiator
+ *     passing radiatorMax_K or its chips chipMax_K (thermal.ts `thermalComputeCap_W`, the cap the
+ *     twin's fused step throttles to), from the node temperature the twin reached at t + dt, the
+ *     bus load, and the environment heat with the larger of the sunlit fraction now and the orbit
+ *     forecast for t + dt (subsolar albedo from the position at t plus the most it grows in a step,
+ *     ω·dt). Running jobs beyond it stop (a thermal shed): the twin would throttle them.
+ *   - place: what the radiator sustains, new work is placed up to it: the same limits in steady
+ *     state (no credit from the node's heat capacity), in full sun with full albedo, and while the
+ *     battery charges the most its charging loses as heat. Placing on the per-step headroom instead
+ *     started jobs in eclipse or on a cool node and stopped them minutes later: in a tiny shell with
+ *     an undersized radiator, 756 thermal sheds in 12 h against none (compute-stage.test.ts).
+ * Each bound is on the safe side, so the twin's thermal throttling of what the scheduler runs is
+ * ~0; what stays is idle draw the radiator cannot carry (idle chips are not switched off). The
+ * price: the orbit-average headroom of eclipses and of the node's heat capacity goes unused.
+ *
+ * Loss accounting per step (summary.json compute.losses with a workload): from the demand the twin
+ * loaded and what it delivered on each satellite (`compute_J`), nameplate splits into work of
+ * running chips (delivered), idle (alive chips on an up satellite with no job: the idle draw and
+ * the rest), faults (dead chips, failed or offline satellites) and the twin's thermal and power
+ * throttling (demand − delivered), exactly; a throttled satellite's delivery is shared between
+ * running and idle chips in proportion to their demand.
+ *
+ * Not modelled here: chips down while restarting after a crash (the job pays the restart time).
  */
 import { OrbitdcError } from '../core/errors.js';
 import { MU_EARTH_m3_s2, R_EARTH_m, TWO_PI } from '../core/units.js';
@@ -42,8 +68,14 @@ import { ReplayCore } from '../compute/replay-core.js';
 import { makePolicy, type PolicyName } from '../compute/scheduler.js';
 import type { TokenDemand } from '../compute/inference.js';
 import { TRILLIUM_RAD_PER_EVENT } from '../spacecraft/radiation-effects.js';
+import { solarFlux_W_m2 } from '../spacecraft/solar.js';
+import { radiativeConductance_W_K4, thermalComputeCap_W } from '../spacecraft/thermal.js';
+import type { ThermalParams } from '../spacecraft/types.js';
+import { AU_m } from '../core/units.js';
 import { ARRAY_OPERATING_TEMP_K, type BuiltFleet } from './build.js';
 import { resolveWorkload, type ResolvedWorkload } from './compute-workload.js';
+import { NetworkCompute, type NetworkComputeMetrics } from './network-compute.js';
+import type { PlacementSpan, TwinNetwork } from './network-stage.js';
 import type { Scenario } from './scenario/normalise.js';
 
 /** Most accelerators the stage takes (per-chip columns; 2e7 chips ≈ 0.5 GB). */
@@ -80,6 +112,10 @@ export interface ComputeFleet {
   period_s: Float64Array;
   /** Orbit-average radiation dose rate per satellite [rad(Si)/s] (sets the Young/Daly interruption rate). */
   doseRate_rad_s: Float64Array;
+  /** Thermal model of each design and the design of each satellite (the thermal cap; absent: no cap). */
+  thermal?: { params: ThermalParams[]; ofSat: Int32Array };
+  /** FLOP/s of one chip per satellite (delivered FLOP of the loss accounting; absent: chipFlops). */
+  flopsOfSat?: Float64Array;
 }
 
 /** The stage's settings (WorkloadSpec's, resolved). */
@@ -95,6 +131,29 @@ export interface ComputeStageOptions {
   seed: number;
   jobs: JobTable;
   inference: { demand: TokenDemand; tokensPerChip_s: number; poolChips: number } | null;
+  /** Steps per row of the loss series (default 1); the engine's series interval for its default row count. */
+  seriesRowSteps?: number;
+}
+
+/** The engine's default most series rows (engine.ts `maxSeriesRows`): the loss series folds to the same rows. */
+export const SERIES_ROWS = 5000;
+
+/** Earth's perihelion distance, 0.98329 AU [m]: the largest solar flux, for a cap without the Sun's position. */
+const PERIHELION_m = 0.98329 * AU_m;
+
+/** A step long enough that the node's heat capacity gives no headroom (steady state) [s]. */
+const STEADY_DT_s = 1e15;
+
+/**
+ * Whether `demand_W` fits under both thermal limits over a step of dt (Infinity: in steady state)
+ * from node temperature t0: the inequalities thermalComputeCap_W solves, as the fused step's fast path.
+ */
+function fits(p: ThermalParams, t0: number, qEnv: number, other: number, demand_W: number, dt: number): boolean {
+  const a = Number.isFinite(dt) ? p.heatCapacity_J_K / dt : 0, k = radiativeConductance_W_K4(p.radiator), tl = p.radiatorMax_K;
+  const spare = a * (tl - t0) + k * tl * tl * tl * tl - qEnv - other - demand_W;
+  const tc = p.chipMax_K - p.chipToRadiator_K_W * demand_W;
+  const chipSpare = tc > 0 ? a * (tc - t0) + k * tc * tc * tc * tc - qEnv - other - demand_W : -1;
+  return spare >= 0 && chipSpare >= 0;
 }
 
 /** Radiation events of one step: `index` is a chip row (unit 'chip') or a satellite row ('satellite': the chip is drawn uniformly). */
@@ -121,6 +180,40 @@ export interface ComputeStepInput {
   /** Array output this step [W]: teaches the forecast the array's degradation and temperature (else learnt from `available_W`). */
   generated_W?: Float64Array;
   radiation?: RadiationInput;
+  /** Node temperature at t + dt [K] (the twin's `temp_K` after its step): enables the thermal cap. */
+  temp_K?: Float64Array;
+  /** Geocentric Sun at t [m] (solar flux of the environment heat; absent: perihelion flux, the largest). */
+  sun_m?: ArrayLike<number>;
+  /** Positions at t [m] (subsolar albedo factor; absent: the albedo factor is taken as 1). */
+  x_m?: Float64Array;
+  y_m?: Float64Array;
+  z_m?: Float64Array;
+  /** Compute energy delivered per satellite since the start [J] (cumulative, the twin's accumulator): enables the loss accounting. */
+  compute_J?: Float64Array;
+}
+
+/** Nameplate of the steps the stage saw, split (accelerator-seconds at full power, FLOP, J): see the file comment. */
+export interface ComputeLosses {
+  /** Steps accounted (with `compute_J` given). */
+  steps: number;
+  workChip_s: number;
+  workFlop: number;
+  work_J: number;
+  faultChip_s: number;
+  /** Alive chips on up satellites with no job, less what the twin's throttling took from their idle draw. */
+  idleChip_s: number;
+  /** Demand − delivered (the twin's thermal + power throttling). */
+  throttledChip_s: number;
+  nameplateChip_s: number;
+}
+
+/** Per recorded row (`rowSteps` steps, the engine's default series interval): fleet powers of the split [W], step means. */
+export interface ComputeLossSeries {
+  rowSteps: number;
+  time_s: number[];
+  work_W: number[];
+  idle_W: number[];
+  faults_W: number[];
 }
 
 export interface ComputeRunMetrics extends ReplayMetrics {
@@ -129,10 +222,17 @@ export interface ComputeRunMetrics extends ReplayMetrics {
   poolChips: number;
   tokensPerChip_s: number | null;
   droppedAfterEnd: number;
+  /** The network's hold on placement and inference (scenarios with a `network`, network-compute.ts). */
+  network?: NetworkComputeMetrics;
+  /** The thermal cap: whether on, chip-hours it withheld (the power cap allowed them, the radiator could not carry them), jobs it stopped. */
+  thermalCap: { enabled: boolean; cappedChipHours: number; shedJobs: number };
+  /** Nameplate split of the run (null without `compute_J`), and its series for report.html. */
+  losses: ComputeLosses | null;
+  lossSeries: ComputeLossSeries | null;
 }
 
 /** The compute fleet of a built twin fleet (see the file comment for domains). */
-export function computeFleetFromBuilt(built: BuiltFleet): ComputeFleet {
+export function computeFleetFromBuilt(built: BuiltFleet, spans: readonly PlacementSpan[] = []): ComputeFleet {
   const S = built.fleet.count;
   const f: ComputeFleet = {
     satCount: S, chipsPerSat: new Int32Array(S), chipPower_W: new Float64Array(S), chipFlops: 0, domainOfSat: new Int32Array(S),
@@ -140,15 +240,21 @@ export function computeFleetFromBuilt(built: BuiltFleet): ComputeFleet {
     socFloor: 0, chargeEfficiency: 1, dischargeEfficiency: 1, period_s: new Float64Array(S).fill(5700), doseRate_rad_s: new Float64Array(S),
   };
   const bw: number[] = [];
+  const thermal = { params: built.constellations.map((c) => c.params.thermal), ofSat: Int32Array.from(built.constellationOfRow) };
+  f.thermal = thermal;
+  f.flopsOfSat = new Float64Array(S);
   let d = -1;
   for (const c of built.constellations) {
     const des = c.design, sa = des.solarArray;
     const tempFactor = 1 + sa.tempCoeff_per_K * (ARRAY_OPERATING_TEMP_K - sa.referenceTemp_K);
     const a = R_EARTH_m + c.altitude_m;
     const period = TWO_PI * Math.sqrt((a * a * a) / MU_EARTH_m3_s2);
+    const span = spans.find((p) => p.from === c.from);
     if (c.spec.kind === 'cluster') { d++; bw.push(CLUSTER_BANDWIDTH_bps); }
     for (let s = c.from; s < c.to; s++) {
-      if (c.spec.kind !== 'cluster') { d++; bw.push(Infinity); }
+      // A network span (network-stage.ts): a new domain every `span` slots of each plane.
+      if (span) { if (((s - c.from) % span.perPlane) % span.span === 0) { d++; bw.push(span.bandwidth_bps); } }
+      else if (c.spec.kind !== 'cluster') { d++; bw.push(Infinity); }
       f.domainOfSat[s] = d;
       f.chipsPerSat[s] = c.chips;
       f.chipPower_W[s] = Number.isFinite(c.chipPower_W) ? c.chipPower_W : 0;
@@ -157,6 +263,7 @@ export function computeFleetFromBuilt(built: BuiltFleet): ComputeFleet {
       f.capacity_J[s] = des.battery.capacity_J;
       f.period_s[s] = period;
       f.doseRate_rad_s[s] = c.orbitAverageDose_rad_s;
+      f.flopsOfSat[s] = Number.isFinite(c.chipFlops) ? c.chipFlops : 0;
     }
     f.chipFlops = Math.max(f.chipFlops, Number.isFinite(c.chipFlops) ? c.chipFlops : 0);
     // One floor and one pair of efficiencies for the forecast: the strictest of the designs.
@@ -216,7 +323,21 @@ export class ComputeStage {
   private readonly statusNow: Uint8Array;
   private readonly incPower_W: Float64Array;
   private readonly pick: Rng;
-  private extra: Omit<ComputeRunMetrics, keyof ReplayMetrics> = { sources: [], idlePowerFraction: 0, poolChips: 0, tokensPerChip_s: null, droppedAfterEnd: 0 };
+  /** The network's hold on placement and inference (null without a `network`). */
+  private net: NetworkCompute | null = null;
+  private extra: Pick<ComputeRunMetrics, 'sources' | 'idlePowerFraction' | 'poolChips' | 'tokensPerChip_s' | 'droppedAfterEnd'> = { sources: [], idlePowerFraction: 0, poolChips: 0, tokensPerChip_s: null, droppedAfterEnd: 0 };
+  /** The thermal cap is on (needs `temp_K` in the input and the fleet's thermal models). */
+  private capOn = true;
+  /** Sunlit fraction forecast for the next step (scratch). */
+  private readonly sunNext: Float64Array;
+  /** Compute energy delivered per satellite at the last step [J] (loss accounting). */
+  private readonly prevCompute_J: Float64Array;
+  /** Work of running chips per satellite [accelerator-s] (loss accounting). */
+  readonly workChip_s: Float64Array;
+  private readonly loss: ComputeLosses = { steps: 0, workChip_s: 0, workFlop: 0, work_J: 0, faultChip_s: 0, idleChip_s: 0, throttledChip_s: 0, nameplateChip_s: 0 };
+  private readonly lossSeries: ComputeLossSeries;
+  private readonly rowAcc = new Float64Array(3);
+  private rowIn = 0;
 
   constructor(cf: ComputeFleet, o: ComputeStageOptions) {
     this.cf = cf; this.o = o;
@@ -244,27 +365,40 @@ export class ComputeStage {
     });
     this.statusNow = new Uint8Array(S);
     this.demand_W = new Float64Array(S);
+    this.sunNext = new Float64Array(S);
+    this.prevCompute_J = new Float64Array(S);
+    this.workChip_s = new Float64Array(S);
+    this.lossSeries = { rowSteps: Math.max(1, o.seriesRowSteps ?? 1), time_s: [], work_W: [], idle_W: [], faults_W: [] };
     this.core.begin(0);
+    // Before any temperature is known: the sustained caps at the perihelion flux (the most the radiator sees).
+    if (cf.thermal) for (let s = 0; s < S; s++) if (this.incPower_W[s]! > 0) this.core.setThermalCap(s, this.sustainedChips(s, solarFlux_W_m2(PERIHELION_m)));
     this.core.boundary(0);
     this.fillDemand();
   }
 
   /** The stage of a scenario with a workload (null without one), on the engine's built fleet. */
-  static fromScenario(scenario: Scenario, built: BuiltFleet, seed = scenario.seed): ComputeStage | null {
+  static fromScenario(scenario: Scenario, built: BuiltFleet, seed = scenario.seed, network: TwinNetwork | null = null): ComputeStage | null {
     const w = scenario.workload;
     if (!w) return null;
-    const cf = computeFleetFromBuilt(built);
+    const cf = computeFleetFromBuilt(built, network?.spans ?? []);
     let chips = 0;
     for (let s = 0; s < cf.satCount; s++) chips += cf.chipsPerSat[s]!;
     // Per-chip state (owner, stack, arena: ~16 bytes a chip, and a job table): a billion chips would not fit.
     if (chips > MAX_STAGE_CHIPS) throw new OrbitdcError('E_ARGUMENT', `a workload on ${chips} accelerators is beyond the compute stage (per-chip state); run it on a smaller fleet`, { field: 'workload', expected: `≤ ${MAX_STAGE_CHIPS} accelerators`, found: String(chips) });
     const r = resolveWorkload(w, { epochUtcMs: scenario.epochUtcMs, duration_s: scenario.duration_s, step_s: scenario.step_s, chipFlops: cf.chipFlops });
+    // Jobs that must span satellites and declare no bandwidth get the network's (jobs.ts assignSpanBandwidth).
+    let given = 0;
+    if (network) given = r.jobs.assignSpanBandwidth(cf.chipsPerSat.reduce((a, b) => Math.max(a, b), 0), network.spec.jobBandwidth_bps);
     const stage = new ComputeStage(cf, {
       policy: w.policy, checkpoint: w.checkpoint, hardware: w.faults.hardware, sdcDetection: w.faults.sdcDetection,
       sparesPerSatellite: w.faults.sparesPerSatellite, idlePowerFraction: w.idlePowerFraction, sampleEvery_s: w.sampleEvery_s,
-      step_s: scenario.step_s, seed, jobs: r.jobs, inference: r.inference,
+      step_s: scenario.step_s, seed, jobs: r.jobs, inference: r.inference, seriesRowSteps: Math.max(1, Math.ceil(scenario.stepCount / SERIES_ROWS)),
     });
     stage.extra = { sources: r.sources, idlePowerFraction: w.idlePowerFraction, poolChips: r.inference?.poolChips ?? 0, tokensPerChip_s: r.inference?.tokensPerChip_s ?? null, droppedAfterEnd: r.droppedAfterEnd };
+    if (network) {
+      stage.net = new NetworkCompute(network, stage.fleet, stage.core, r.inference !== null);
+      stage.net.jobsGivenBandwidth = given;
+    }
     return stage;
   }
 
@@ -272,6 +406,7 @@ export class ComputeStage {
   step(inp: ComputeStepInput): Float64Array {
     const t = inp.t_s, t1 = t + inp.dt_s, F = this.fleet, core = this.core, S = this.cf.satCount;
     if (Math.abs(inp.dt_s - this.o.step_s) > 1e-9) throw new OrbitdcError('E_ARGUMENT', 'compute stage step differs from the scenario step', { field: 'dt_s', expected: String(this.o.step_s), found: String(inp.dt_s) });
+    if (inp.compute_J) this.accountLosses(inp);
     this.sun.record(Math.round(t / this.o.step_s), inp.sunlit);
     const E = core.energyModel;
     if (E) {
@@ -289,6 +424,7 @@ export class ComputeStage {
       const code = twinToCompute(inp.status[s]!);
       if (code !== this.statusNow[s]) { this.statusNow[s] = code; core.setSatelliteStatus(s, code, t); }
     }
+    this.net?.apply(t); // links down stop the jobs spanning them; inference sees the ground (network-compute.ts)
     const f = this.o.idlePowerFraction, P = this.cf.chipPower_W, inc = this.incPower_W;
     for (let s = 0; s < S; s++) {
       const busy = F.busy[s]!;
@@ -314,6 +450,7 @@ export class ComputeStage {
     if (sunNow) sunNow.set(inp.sunlit.subarray(0, S));
     core.interval(t, t1);
     if (E && inp.soc_J) E.soc_J.set(inp.soc_J.subarray(0, S));
+    if (this.thermalCapEnabled && inp.temp_K && this.cf.thermal) this.thermalCaps(inp, t1);
     core.boundary(t1);
     this.fillDemand();
     return this.demand_W;
@@ -321,7 +458,122 @@ export class ComputeStage {
 
   /** The metrics so far (ReplayMetrics and what the workload was). */
   metrics(): ComputeRunMetrics {
-    return { ...this.core.metrics(), ...this.extra };
+    const core = this.core, ls = this.lossSeries;
+    const accounted = this.loss.steps > 0;
+    return {
+      ...core.metrics(), ...this.extra,
+      ...(this.net ? { network: this.net.metrics() } : {}),
+      thermalCap: { enabled: this.thermalCapEnabled && this.cf.thermal !== undefined, cappedChipHours: core.thermalCappedChip_s / 3600, shedJobs: core.thermalShedJobs },
+      losses: accounted ? { ...this.loss } : null,
+      lossSeries: accounted ? { rowSteps: ls.rowSteps, time_s: ls.time_s.slice(), work_W: ls.work_W.slice(), idle_W: ls.idle_W.slice(), faults_W: ls.faults_W.slice() } : null,
+    };
+  }
+
+  /** The nameplate split so far (null before a step with `compute_J`): cheap, unlike metrics(). */
+  lossTotals(): ComputeLosses | null {
+    return this.loss.steps > 0 ? { ...this.loss } : null;
+  }
+
+  /**
+   * Thermal cap of every satellite up for the step [t1, t1 + dt) (file comment): the compute
+   * power the node carries from `temp_K`, in chips beside the idle draw of the others.
+   */
+  private thermalCaps(inp: ComputeStepInput, t1: number): void {
+    const cf = this.cf, S = cf.satCount, th = cf.thermal!, F = this.fleet, core = this.core, dt = inp.dt_s;
+    const T = inp.temp_K!, P = cf.chipPower_W, inc = this.incPower_W;
+    this.sun.series(t1, this.sunNext);
+    const sv = inp.sun_m;
+    const rs = sv ? Math.sqrt(sv[0]! * sv[0]! + sv[1]! * sv[1]! + sv[2]! * sv[2]!) : 0;
+    const flux = solarFlux_W_m2(rs > 0 ? rs : PERIHELION_m);
+    const sx = rs > 0 ? sv![0]! / rs : 0, sy = rs > 0 ? sv![1]! / rs : 0, sz = rs > 0 ? sv![2]! / rs : 0;
+    const X = inp.x_m, Y = inp.y_m, Z = inp.z_m;
+    for (let s = 0; s < S; s++) {
+      if (F.satStatus[s] !== Status.Ok || inc[s]! <= 0) continue;
+      const p = th.params[th.ofSat[s]!]!, r = p.radiator;
+      const nu = Math.max(inp.sunlit[s]!, this.sunNext[s]!);
+      let g = nu;
+      if (r.albedoModel === 'subsolar-cosine') {
+        g = 1;
+        if (X && Y && Z && rs > 0) {
+          const x = X[s]!, y = Y[s]!, z = Z[s]!, rr = Math.sqrt(x * x + y * y + z * z);
+          // The cosine moves at most ω·dt in a step (ω the orbital rate).
+          if (rr > 0) g = Math.min(1, Math.max(0, (x * sx + y * sy + z * sz) / rr) + (TWO_PI / cf.period_s[s]!) * dt);
+        }
+      }
+      const qEnv = r.area_m2 * (r.solarAbsorptivity * flux * (r.sunIncidenceCos * nu + r.albedo * r.viewFactorEarth * g) + r.earthIrAbsorptivity * r.viewFactorEarth * r.earthIr_W_m2);
+      const B = cf.busLoad_W[s]!, t0 = T[s]!;
+      const keep = fits(p, t0, qEnv, B, F.alive[s]! * P[s]!, dt) ? F.chipStart[s + 1]! - F.chipStart[s]! : this.chipsUnder(thermalComputeCap_W(p, t0, qEnv, B, dt), s);
+      core.setThermalCap(s, this.sustainedChips(s, flux), keep);
+    }
+  }
+
+  /**
+   * Chips satellite s sustains (placement cap): the node in steady state at its limits (no credit
+   * from heat capacity), in full sun with full albedo, the bus, and while the battery is not full
+   * the most its charging loses as heat ((1 − η_c) × the array's full-sun output).
+   */
+  private sustainedChips(s: number, flux: number): number {
+    const cf = this.cf, th = cf.thermal!, p = th.params[th.ofSat[s]!]!, r = p.radiator, E = this.core.energyModel;
+    const qWorst = r.area_m2 * (r.solarAbsorptivity * flux * (r.sunIncidenceCos + r.albedo * r.viewFactorEarth) + r.earthIrAbsorptivity * r.viewFactorEarth * r.earthIr_W_m2);
+    const charging = !E || E.soc_J[s]! < cf.capacity_J[s]! * (1 - 1e-9);
+    const other = cf.busLoad_W[s]! + (charging ? (1 - cf.chargeEfficiency) * (E ? E.array_W[s]! : cf.arrayPower_W[s]!) : 0);
+    if (fits(p, p.radiatorMax_K, qWorst, other, this.fleet.alive[s]! * cf.chipPower_W[s]!, Infinity)) return this.fleet.chipStart[s + 1]! - this.fleet.chipStart[s]!;
+    return this.chipsUnder(thermalComputeCap_W(p, p.radiatorMax_K, qWorst, other, STEADY_DT_s), s);
+  }
+
+  /** Whether the thermal headroom caps running chips (default on; off clears the caps at the next boundary). */
+  get thermalCapEnabled(): boolean {
+    return this.capOn;
+  }
+
+  set thermalCapEnabled(on: boolean) {
+    this.capOn = on;
+    if (!on) this.core.clearThermalCaps();
+  }
+
+  /** Running chips of satellite s whose demand, with the idle draw of its other alive chips, stays within `cap_W`. */
+  private chipsUnder(cap_W: number, s: number): number {
+    const P = this.cf.chipPower_W[s]!, inc = this.incPower_W[s]!, alive = this.fleet.alive[s]!;
+    return Math.max(0, Math.floor((cap_W - this.o.idlePowerFraction * P * alive) / inc - 1e-9));
+  }
+
+  /**
+   * The split of nameplate over the step just run (file comment), from the demand the twin loaded
+   * (`demand_W`, filled from the fleet state that is still current) and what it delivered.
+   */
+  private accountLosses(inp: ComputeStepInput): void {
+    const cf = this.cf, S = cf.satCount, F = this.fleet, dt = inp.dt_s, cJ = inp.compute_J!, prev = this.prevCompute_J, D = this.demand_W;
+    const P = cf.chipPower_W, fl = cf.flopsOfSat, L = this.loss;
+    let work = 0, workFlop = 0, workJ = 0, faults = 0, idle = 0, thr = 0, nameplate = 0, idleJ = 0, faultJ = 0;
+    for (let s = 0; s < S; s++) {
+      const p = P[s]!, chips = cf.chipsPerSat[s]!;
+      const dJ = cJ[s]! - prev[s]!;
+      prev[s] = cJ[s]!;
+      if (!(p > 0) || chips === 0) continue;
+      const n = chips * dt, st = inp.status[s]!;
+      nameplate += n;
+      // The twin loads no demand on failed satellites and rows without a valid orbit: all down.
+      if (st !== Status.Ok && st !== Status.Unset && st !== Status.Offline) { faults += n; faultJ += n * p; continue; }
+      const dem = D[s]! * dt / p, got = dJ / p; // accelerator-seconds
+      const th = Math.max(0, dem - got);
+      thr += th;
+      if (st === Status.Offline || F.satStatus[s] !== Status.Ok) { faults += n - th; faultJ += (n - th) * p; continue; }
+      const dead = (chips - F.alive[s]!) * dt;
+      const w = dem > 0 ? got * (F.busy[s]! * dt / dem) : 0;
+      faults += dead; work += w; idle += n - dead - w - th;
+      faultJ += dead * p; idleJ += (n - dead - w - th) * p;
+      this.workChip_s[s]! += w;
+      workFlop += w * (fl ? fl[s]! : cf.chipFlops); workJ += w * p;
+    }
+    L.steps++; L.workChip_s += work; L.workFlop += workFlop; L.work_J += workJ; L.faultChip_s += faults; L.idleChip_s += idle; L.throttledChip_s += thr; L.nameplateChip_s += nameplate;
+    // Loss series: W of accelerator power, step means over each row.
+    const ls = this.lossSeries, acc = this.rowAcc;
+    if (this.rowIn === 0) { ls.time_s.push(inp.t_s); acc.fill(0); }
+    acc[0]! += workJ / dt; acc[1]! += idleJ / dt; acc[2]! += faultJ / dt;
+    this.rowIn++;
+    const r = ls.time_s.length - 1, m = this.rowIn;
+    ls.work_W[r] = acc[0]! / m; ls.idle_W[r] = acc[1]! / m; ls.faults_W[r] = acc[2]! / m;
+    if (this.rowIn === ls.rowSteps) this.rowIn = 0;
   }
 
   private fillDemand(): void {

@@ -11,7 +11,9 @@ export const COMPUTE_ASSUMPTIONS: readonly string[] = [
   'placement domains: a formation cluster (9.6 Tbit/s links) or one satellite; a job runs inside one domain',
   'power forecast: sunlit fraction one orbit earlier at the same phase (orbit persistence), battery from the twin each step',
   'power shortfall: jobs on a satellite whose power for compute cannot carry them stop at the step start and are requeued',
-  'thermal throttling is not seen by the scheduler; a crashed chip costs its job the restart time, not the chip',
+  'thermal cap: each satellite runs at most the chips its radiator can carry over the coming step (node temperature from the twin, environment heat at the larger of the sunlit fraction now and its forecast), like the power cap; idle chips keep their idle draw',
+  'losses with a workload: delivered = work of running chips; idle draw, dead chips, failed or offline satellites and the twin\'s throttling are split out (summary compute.losses_*)',
+  'a crashed chip costs its job the restart time, not the chip',
 ];
 
 const round = (x: number): number | null => (Number.isFinite(x) ? Number(x.toPrecision(12)) : null);
@@ -24,7 +26,8 @@ function deep(x: unknown): unknown {
 }
 
 export function workloadSummary(m: ComputeRunMetrics): Record<string, unknown> {
-  const { series, faultTimeline, ...rest } = m;
+  // The nameplate split goes to compute.losses_* (summarise.ts), its series to report.html.
+  const { series, faultTimeline, losses: _losses, lossSeries: _lossSeries, ...rest } = m;
   const every = series.time_s.length > 1 ? series.time_s[1]! - series.time_s[0]! : null;
   return deep({
     ...rest,

@@ -14,7 +14,10 @@
  *   radiation  per-chip event streams (seeded Poisson in dose) → events into the queue
  *
  * Determinism: everything runs on one thread in a fixed order, and every random draw comes from
- * Rng streams forked from the seed, so a scenario and seed give bit-identical results.
+ * Rng streams forked from the seed, so a scenario and seed give bit-identical results. With
+ * `threads: 2` (pipeline.ts) the orbit, light and dose-rate stages of generated rows run on a
+ * worker thread, steps ahead, calling the same functions on the same inputs: the results stay
+ * bit-identical (pipeline.test.ts); nothing that depends on the spacecraft state leaves this thread.
  *
  * Radiation streams: per chip (ChipRadiation, one stream per chip and event kind) when the fleet
  * carries at most `chipStreamLimit` accelerators; beyond that (a million satellites × 100 chips)
@@ -24,6 +27,7 @@
  * crossed by all chips of a satellite together (they share its dose), so they are tracked per
  * satellite.
  */
+import os from 'node:os';
 import { Status } from '../core/status.js';
 import { Rng } from '../core/rng.js';
 import type { ProgressSink } from '../core/progress.js';
@@ -36,13 +40,17 @@ import { initialSoc_J } from '../spacecraft/battery.js';
 import {
   ChipRadiation, EVENT_TYPES, RadEvent, RadiationEventBuffer, TRILLIUM_DOSE_LIMITS, type EventTally,
 } from '../spacecraft/radiation-effects.js';
+import { AvoidanceTwin } from './avoidance-twin.js';
 import { buildFleet, type BuiltFleet } from './build.js';
 import { ComputeStage, type ComputeStepInput, type RadiationInput } from './compute-stage.js';
-import { BoundedEventLog, EventQueue, LOG_SATELLITE_FAILED, RESTART_S, TwinEvent, type PoppedEvent } from './events.js';
+import { TwinNetwork } from './network-stage.js';
+import { HealthSampler } from './health.js';
+import { BoundedEventLog, EventQueue, LOG_SATELLITE_FAILED, LOG_TYPE_NAMES, RESTART_S, TwinEvent, type PoppedEvent } from './events.js';
 import { fusedStep, type FusedColumns } from './fused-step.js';
 import {
   EVENTS_COLUMN0, M, PerSatelliteAccumulators, RunTotals, SeriesRecorder, StepReducer, type RangeInfo,
 } from './metrics.js';
+import { defaultOrbitWorkerUrl, startOrbitStage, type OrbitPipeline, type OrbitSlot, type OrbitStageMode } from './pipeline.js';
 import type { RunMeta, RunResult, Tracks } from './results.js';
 import type { Scenario } from './scenario/normalise.js';
 import { summarise, perSatelliteTable, type StopInfo } from './summarise.js';
@@ -69,6 +77,17 @@ export interface TwinOptions {
   failureRate_per_year?: number;
   /** Hand control back to the event loop at least this often [ms] (signals, progress). Default 50. */
   yieldEvery_ms?: number;
+  /**
+   * Threads: 1 runs every stage on this thread; 2 runs the orbit stage of generated rows (J2,
+   * sunlit fraction, dose rate) on a worker thread, steps ahead (pipeline.ts). Same results, bit
+   * for bit. Default 2 where os.availableParallelism() ≥ 2. Falls back to 1 where no worker can
+   * start (TypeScript sources, no generated rows); `TwinRun.threads` says what ran.
+   */
+  threads?: number;
+  /** Tests: 'inline' runs the pipelined slot path with the orbit stage on this thread. Default 'worker'. */
+  orbitStage?: OrbitStageMode;
+  /** Compiled orbit-stage worker module (default: pipeline-worker.js beside the compiled engine). */
+  orbitWorkerUrl?: URL;
 }
 
 const DEFAULTS = {
@@ -93,6 +112,15 @@ export class TwinRun {
   step = 0;
   /** Wall time spent in steps [ms] (not in summary.json, which must not depend on the machine). */
   wall_ms = 0;
+  /** Threads the run uses (1, or 2 with the orbit stage on a worker), and why 1 where 2 was asked. */
+  threads = 1;
+  threadsNote = '';
+  /**
+   * Pipelined orbit stage (pipeline.ts), or null (in-thread). While pipelined, the fleet's x_m..vz_m_s
+   * and the fused columns' sunlit fraction and dose rate are views on the current step's ring slot,
+   * swapped each step: read them through `fleet`/`cols` during a step, never keep the arrays.
+   */
+  private pipe: OrbitPipeline | null = null;
 
   private readonly fleet: FleetState;
   private readonly cols: FusedColumns;
@@ -110,6 +138,10 @@ export class TwinRun {
   private readonly radBuf = new RadiationEventBuffer(1024);
   /** The workload's scheduler (a scenario with `workload`, compute-stage.ts); null: every chip up runs at full power. */
   readonly compute: ComputeStage | null;
+  /** The network stage (a scenario with `network`, network-stage.ts); null without one. */
+  readonly network: TwinNetwork | null;
+  /** Daily health samples for predictive maintenance (health.ts; resets the per-satellite extremes daily). */
+  readonly health: HealthSampler;
   private readonly computeIn: (ComputeStepInput & { radiation: RadiationInput }) | null = null;
   /** Counts of the events with no lasting effect (restart 0 s: SDC), once the event log is full. */
   private readonly tally: EventTally;
@@ -120,6 +152,8 @@ export class TwinRun {
   private readonly onDoseLimit: (row: number, dose_rad: number) => void;
   private readonly radEvery: number;
   private readonly queue = new EventQueue();
+  /** Collision-avoidance manoeuvres (scenario `avoidance`, avoidance-twin.ts); null: none. */
+  avoidance: AvoidanceTwin | null = null;
   private readonly popped: PoppedEvent = { time_s: 0, kind: 0, sat: 0, chip: 0, value: 0 };
   readonly log: BoundedEventLog;
   private readonly reducer = new StepReducer();
@@ -170,13 +204,14 @@ export class TwinRun {
       doseRate_rad_s: this.doseRate, dose_rad: dose, doseInc_rad: this.doseInc, doseFlags: this.doseFlags,
     };
     // Compute stage: its demand column drives the power model; it reads what the power model left.
-    this.compute = ComputeStage.fromScenario(scenario, built, this.seed);
+    this.network = TwinNetwork.fromScenario(scenario, built); // before compute: it sets placement domains
+    this.compute = ComputeStage.fromScenario(scenario, built, this.seed, this.network);
     if (this.compute) {
       const available_W = new Float64Array(n);
       this.cols.computeDemand_W = this.compute.demand_W;
       this.cols.available_W = available_W;
       this.computeIn = {
-        t_s: 0, dt_s: this.dt_s, available_W, status: fleet.status, sunlit: this.cols.sunlitFraction, soc_J: this.cols.soc_J,
+        t_s: 0, dt_s: this.dt_s, available_W, status: fleet.status, sunlit: this.cols.sunlitFraction, soc_J: this.cols.soc_J, temp_K: this.cols.temp_K, sun_m: this.sun,
         radiation: { count: 0, time_s: this.radBuf.time_s, type: this.radBuf.type, index: this.radBuf.chip, unit: 'chip' },
       };
     }
@@ -232,6 +267,8 @@ export class TwinRun {
 
     this.log = new BoundedEventLog(o.maxEventLog);
     this.acc = new PerSatelliteAccumulators(n);
+    if (this.computeIn) this.computeIn.compute_J = this.acc.compute_J;
+    this.health = new HealthSampler({ scenario, built, acc: this.acc, status: fleet.status, dose_rad: dose });
     let mask = 0;
     for (let k = 0; k < EVENT_TYPES; k++) if (this.restart_s[k] === 0) mask |= 1 << k;
     this.tally = { kindMask: mask, perSatellite: this.acc.events, perKind: new Float64Array(EVENT_TYPES) };
@@ -252,7 +289,27 @@ export class TwinRun {
   /** Build the fleet of a scenario and get ready to step (ScenarioError for a design the models reject). */
   static async create(scenario: Scenario, opts: TwinOptions = {}): Promise<TwinRun> {
     const built = await buildFleet(scenario);
-    return new TwinRun(scenario, built, opts);
+    const run = new TwinRun(scenario, built, opts);
+    run.avoidance = await AvoidanceTwin.create(scenario, built, run.seed);
+    run.avoidance?.schedule(run.queue);
+    await run.startPipeline(opts);
+    return run;
+  }
+
+  /**
+   * Threads (TwinOptions.threads): start the orbit stage of the generated rows on a worker, ring
+   * sized from the fleet (pipeline.ts slotCountFor). Stays in-thread where that cannot run.
+   */
+  private async startPipeline(opts: TwinOptions): Promise<void> {
+    if ((opts.threads ?? (os.availableParallelism() >= 2 ? 2 : 1)) < 2) return;
+    const mode = opts.orbitStage ?? 'worker';
+    const r = await startOrbitStage(this.built, {
+      epochUtcMs: this.scenario.epochUtcMs, dt_s: this.dt_s, stepCount: this.stepCount, radEvery: this.radEvery,
+      shieldAl_m: this.shield_m, mode, workerUrl: opts.orbitWorkerUrl ?? defaultOrbitWorkerUrl(),
+    });
+    this.pipe = r.pipe;
+    this.threadsNote = r.note;
+    this.threads = r.pipe && mode === 'worker' ? 2 : 1;
   }
 
   get done(): boolean {
@@ -273,11 +330,16 @@ export class TwinRun {
     const utcMs = this.scenario.epochUtcMs + t * 1000;
     const fleet = this.fleet, n = fleet.count, cols = this.cols;
     this.drainEvents(t);
-    this.propagate(t, utcMs);
-    const sun = this.sunGrid.at(k, this.sun);
-    sunlitFractionBatch(fleet, sun, cols.sunlitFraction, 0, n);
-    // The dose rate reads positions and status only, so it can come before the fused pass that uses it.
-    if (k % this.radEvery === 0) this.evaluateDoseRate(utcMs);
+    let sun: [number, number, number];
+    if (this.pipe) {
+      sun = this.takeSlot(k, t, utcMs);
+    } else {
+      this.propagate(t, utcMs);
+      sun = this.sunGrid.at(k, this.sun);
+      sunlitFractionBatch(fleet, sun, cols.sunlitFraction, 0, n);
+      // The dose rate reads positions and status only, so it can come before the fused pass that uses it.
+      if (k % this.radEvery === 0) this.evaluateDoseRate(utcMs, 0);
+    }
     this.reducer.beginStep();
     this.stepTime_s = t;
     const built = this.built.constellations, hbm = TRILLIUM_DOSE_LIMITS.hbmIrregular_rad;
@@ -285,19 +347,22 @@ export class TwinRun {
       fusedStep(built[ci]!.params, this.ranges[ci]!, cols, sun, t, dt, this.reducer, this.totals, this.acc, hbm, this.onDoseLimit);
     }
     this.radiation(t);
+    // Network stage at its cadence, on this step's positions and statuses (network-stage.ts).
+    if (this.network?.due(t)) this.network.update(fleet, utcMs, t);
     const ci = this.computeIn;
     if (this.compute && ci) {
       const b = this.radBuf, r = ci.radiation;
       r.count = b.count; r.time_s = b.time_s; r.type = b.type; r.index = b.chip;
       r.unit = this.chipIsDown ? 'chip' : 'satellite';
       if (this.chipRad) r.satelliteOfIndex = this.chipRad.satOfChip;
-      ci.t_s = t;
+      ci.t_s = t; ci.x_m = fleet.x_m; ci.y_m = fleet.y_m; ci.z_m = fleet.z_m;
       this.compute.step(ci); // writes the demand of the next step into cols.computeDemand_W
     }
     if (k % this.trackEvery === 0 && this.trackCount < this.trackMax) this.sampleTracks(t);
     const v = this.reducer.endStep(this.totals);
     v[M.satellitesFailed_count!] = this.satellitesFailed;
     this.recorder.add(t, v);
+    this.health.afterStep(k, sun);
     this.step++;
   }
 
@@ -325,9 +390,36 @@ export class TwinRun {
     return this.result();
   }
 
-  private propagate(t: number, utcMs: number): void {
+  /**
+   * Pipelined orbit stage: take step k's ring slot (waiting for the worker if it is behind), point
+   * the fleet's state columns and the fused columns at it, merge orbit statuses into the fleet's,
+   * and do the catalog rows here as in-thread (SGP4, sunlit fraction, dose rate into the slot).
+   * Returns the step's Sun (computed by the worker with the same SunOnGrid).
+   */
+  private takeSlot(k: number, t: number, utcMs: number): [number, number, number] {
+    const pipe = this.pipe!, s: OrbitSlot = pipe.acquire(k), f = this.fleet, cols = this.cols;
+    f.x_m = cols.x_m = s.x_m; f.y_m = cols.y_m = s.y_m; f.z_m = cols.z_m = s.z_m;
+    f.vx_m_s = cols.vx_m_s = s.vx_m_s; f.vy_m_s = cols.vy_m_s = s.vy_m_s; f.vz_m_s = cols.vz_m_s = s.vz_m_s;
+    cols.sunlitFraction = s.sunlitFraction;
+    cols.doseRate_rad_s = s.doseRate_rad_s;
+    if (this.computeIn) this.computeIn.sunlit = s.sunlitFraction;
+    pipe.mergeStatus(s, f.status);
+    const sun = pipe.sunOf(s, this.sun);
+    const gen = this.built.generatedCount, n = f.count;
+    if (gen < n) {
+      this.propagate(t, utcMs, false);
+      sunlitFractionBatch(f, sun, s.sunlitFraction, gen, n);
+      if (k % this.radEvery === 0) this.evaluateDoseRate(utcMs, gen);
+      // Catalog rows' dose rate is held in this.doseRate between evaluations; the slot gets it each step.
+      s.doseRate_rad_s.set(this.doseRate.subarray(gen, n), gen);
+    }
+    return sun;
+  }
+
+  /** Orbit stage in-thread: J2 rows (unless `j2` is false: the pipelined worker has them), then SGP4 rows. */
+  private propagate(t: number, utcMs: number, j2 = true): void {
     const b = this.built;
-    b.j2?.setTime(t);
+    if (j2) b.j2?.setTime(t);
     if (b.sgp4 && b.sgp4Scratch) {
       const s = b.sgp4Scratch, f = this.fleet, off = b.generatedCount;
       b.sgp4.propagate(utcMs, s);
@@ -336,7 +428,7 @@ export class TwinRun {
         f.x_m[i] = s.x_m[r]!; f.y_m[i] = s.y_m[r]!; f.z_m[i] = s.z_m[r]!;
         f.vx_m_s[i] = s.vx_m_s[r]!; f.vy_m_s[i] = s.vy_m_s[r]!; f.vz_m_s[i] = s.vz_m_s[r]!;
         const st = s.status[r]!;
-        f.status[i] = st === Status.Ok && f.status[i] === Status.Failed ? Status.Failed : st;
+        f.status[i] = st === Status.Ok && (f.status[i] === Status.Failed || f.status[i] === Status.Offline) ? f.status[i]! : st;
       }
     }
   }
@@ -368,6 +460,8 @@ export class TwinRun {
           this.satellitesFailed++;
           this.log.add(e.time_s, LOG_SATELLITE_FAILED, s);
         }
+      } else if (this.avoidance) {
+        this.avoidance.apply(e, t, this.fleet.status, q, this.log);
       }
     }
   }
@@ -377,10 +471,11 @@ export class TwinRun {
    * mean-of-date differ by ≤ 18″, nothing at the SAA's ~10° scale); latitude geocentric (≤ 0.19°
    * from geodetic, likewise), height over the local ellipsoid radius.
    */
-  private evaluateDoseRate(utcMs: number): void {
+  private evaluateDoseRate(utcMs: number, fromRow: number): void {
     const f = this.fleet, theta = gmstAt_rad(utcMs);
     for (let ci = 0; ci < this.built.constellations.length; ci++) {
       const c = this.built.constellations[ci]!;
+      if (c.from < fromRow) continue; // rows before fromRow: the pipelined orbit stage's
       this.env.doseRateEciBatch(f.x_m, f.y_m, f.z_m, theta, this.shield_m[ci]!, utcMs, this.doseRate, c.from, c.to, f.status);
     }
   }
@@ -481,7 +576,7 @@ export class TwinRun {
     const log = this.log;
     const events = {
       time_s: log.time_s.slice(0, log.count), type: log.type.slice(0, log.count), satellite: log.satellite.slice(0, log.count),
-      typeNames: ['Sdc', 'HbmUncorrectable', 'AcceleratorCrash', 'HostCpuCrash', 'HostRamError', 'HbmIrregularOnset', 'BeyondTestedDose', 'SatelliteFailed'],
+      typeNames: [...LOG_TYPE_NAMES],
       count: log.count,
     };
     const summary = summarise(this, { stop: stopInfo, socStart_J: this.socStart_J, socEnd_J: this.socNow_J(), satellitesFailed: this.satellitesFailed, seriesRows: series.time_s.length, seriesInterval: this.recorder.interval, radEvery: this.radEvery, tracks: { satellites: this.trackRows.length, samples: this.trackCount, every_s: this.trackEvery * this.dt_s } });
@@ -492,15 +587,21 @@ export class TwinRun {
       seed: this.seed, reached_s: this.step * this.dt_s,
     };
     if (d0) { meta.chipMax_K = d0.chipMax_K; meta.radiatorMax_K = d0.radiatorMax_K; }
-    return { summary, meta, series, perSatellite: perSatelliteTable(this), events, tracks: this.tracks(), partial, ...(this.compute ? { compute: this.compute.metrics() } : {}) };
+    return { summary, meta, series, perSatellite: perSatelliteTable(this), events, tracks: this.tracks(), partial, ...(this.compute ? { compute: this.compute.metrics() } : {}), maintenance: this.health.result() };
   }
 
   /** Dose per satellite [rad(Si)] and the per-satellite fleet columns, for summaries. */
+  /** Pipelined runs: how often and how long [ms] this thread waited for the orbit-stage worker (diagnostics). */
+  get orbitStageWaits(): { waits: number; wait_ms: number } | null {
+    return this.pipe ? { waits: this.pipe.waits, wait_ms: this.pipe.wait_ms } : null;
+  }
+
   get fleetState(): FleetState {
     return this.fleet;
   }
 
   dispose(): void {
+    this.pipe?.dispose();
     this.built.sgp4?.dispose();
   }
 }

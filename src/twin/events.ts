@@ -10,6 +10,10 @@
  *   is scheduled at the event time + the restart time of its cause (RESTART_S).
  * - ChipUp(sat, chip): the accelerator is back.
  * - SatelliteFail(sat): the satellite fails for good (status Failed; no repair in orbit).
+ * - ManoeuvreStart(sat, chip = source, value = offline time [s]): a collision-avoidance burn
+ *   begins; the satellite goes Offline (unless Failed) and its ManoeuvreEnd is scheduled
+ *   (src/twin/avoidance-twin.ts; source 0: screened in the window, 1: recurrence beyond it).
+ * - ManoeuvreEnd(sat, chip = source): the manoeuvre is over; Offline → Ok.
  */
 import { RadEvent } from '../spacecraft/radiation-effects.js';
 
@@ -17,6 +21,8 @@ export const TwinEvent = {
   ChipDown: 0,
   ChipUp: 1,
   SatelliteFail: 2,
+  ManoeuvreStart: 3,
+  ManoeuvreEnd: 4,
 } as const;
 export type TwinEventCode = (typeof TwinEvent)[keyof typeof TwinEvent];
 
@@ -146,10 +152,13 @@ export class EventQueue {
 /**
  * The event log kept for the outputs: at most `limit` rows in time order (the first ones), and
  * counts of everything. Types: radiation event codes 0–6 (radiation-effects.ts RadEvent), then
- * SatelliteFailed.
+ * SatelliteFailed, then collision-avoidance ManoeuvreStart / ManoeuvreEnd (logged at the burn's
+ * own time and at its end, not at the step boundary where they are applied).
  */
-export const LOG_TYPE_NAMES = ['Sdc', 'HbmUncorrectable', 'AcceleratorCrash', 'HostCpuCrash', 'HostRamError', 'HbmIrregularOnset', 'BeyondTestedDose', 'SatelliteFailed'] as const;
+export const LOG_TYPE_NAMES = ['Sdc', 'HbmUncorrectable', 'AcceleratorCrash', 'HostCpuCrash', 'HostRamError', 'HbmIrregularOnset', 'BeyondTestedDose', 'SatelliteFailed', 'ManoeuvreStart', 'ManoeuvreEnd'] as const;
 export const LOG_SATELLITE_FAILED = 7;
+export const LOG_MANOEUVRE_START = 8;
+export const LOG_MANOEUVRE_END = 9;
 
 export class BoundedEventLog {
   time_s: Float64Array;

@@ -3,6 +3,7 @@
  * the writers (src/report/). Columns are typed arrays; units are in names and in `unit` fields.
  */
 import type { ComputeRunMetrics } from './compute-stage.js';
+import type { MaintenanceResult } from './health.js';
 
 /** One time series: fleet-level values per recorded step. */
 export interface SeriesColumn {
@@ -88,4 +89,6 @@ export interface RunResult {
   partial: boolean;
   /** Compute operations (scenarios with a `workload`): the scheduler's metrics, series and fault timeline. */
   compute?: ComputeRunMetrics;
+  /** Predictive maintenance (health.ts): daily health trends, flagged satellites, the worst trend lines. */
+  maintenance?: MaintenanceResult;
 }

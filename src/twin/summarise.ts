@@ -10,8 +10,10 @@ import { economicsReport, type DeliveredCompute } from '../economics/index.js';
 import { formatIsoUtc } from '../core/time.js';
 import { RAD_TO_DEG, S_PER_JULIAN_YEAR } from '../core/units.js';
 import { TRILLIUM_DOSE_LIMITS, TRILLIUM_RAD_PER_EVENT } from '../spacecraft/radiation-effects.js';
+import { AVOIDANCE_ASSUMPTIONS } from './avoidance-twin.js';
 import { BUILD_ASSUMPTIONS } from './build.js';
 import { workloadSummary } from './compute-summary.js';
+import { maintenanceSummary } from './health.js';
 import type { TwinRun } from './engine.js';
 import { RESTART_S } from './events.js';
 import type { PerSatelliteTable, SeriesColumn } from './results.js';
@@ -60,6 +62,7 @@ export function summarise(run: TwinRun, x: SummaryExtras): Record<string, unknow
   let chipDown_s = 0;
   for (let i = 0; i < n; i++) chipDown_s += acc.chipDown_s[i]!;
   const residual = T.generated_J - (T.busServed_J + T.compute_J + (x.socEnd_J - x.socStart_J) + T.batteryLoss_J + T.clipped_J);
+  const split = computeSplit(run, T);
 
   return {
     orbitdc: { summaryFormat: SUMMARY_FORMAT },
@@ -104,12 +107,10 @@ export function summarise(run: TwinRun, x: SummaryExtras): Record<string, unknow
     },
     compute: {
       nameplate: { acceleratorHours: chipHours(T.nameplateChip_s), flop: num(T.nameplateFlop), energy_J: num(T.nameplate_J) },
-      delivered: { acceleratorHours: chipHours(T.deliveredChip_s), flop: num(T.deliveredFlop), energy_J: num(T.compute_J), fraction: frac(T.deliveredChip_s, T.nameplateChip_s) },
-      losses_acceleratorHours: { faults: chipHours(T.faultChip_s), thermal: chipHours(T.thermalChip_s), power: chipHours(T.powerChip_s) },
-      losses_fraction: { faults: frac(T.faultChip_s, T.nameplateChip_s), thermal: frac(T.thermalChip_s, T.nameplateChip_s), power: frac(T.powerChip_s, T.nameplateChip_s) },
-      note: run.compute
-        ? 'nameplate = delivered + faults + thermal + power; with a workload, "faults" is every accelerator the scheduler did not run (idle, down or failed): the workload section has the scheduler\'s own figures; throughput taken proportional to power when throttled'
-        : 'nameplate = delivered + faults + thermal + power; throughput taken proportional to power when throttled',
+      delivered: { acceleratorHours: chipHours(split.delivered_s), flop: num(split.deliveredFlop), energy_J: num(split.delivered_J), fraction: frac(split.delivered_s, T.nameplateChip_s) },
+      losses_acceleratorHours: Object.fromEntries(Object.entries(split.losses).map(([k, v]) => [k, chipHours(v)])),
+      losses_fraction: Object.fromEntries(Object.entries(split.losses).map(([k, v]) => [k, frac(v, T.nameplateChip_s)])),
+      note: split.note,
     },
     power: {
       generated_J: num(T.generated_J),
@@ -162,10 +163,53 @@ export function summarise(run: TwinRun, x: SummaryExtras): Record<string, unknow
       run.compute ? 'compute demand = what the workload\'s scheduler runs (see workload.assumptions)' : 'compute demand = every accelerator that is up, at full power (the scenario has no workload)',
       'throughput proportional to power when throttled',
       'radiation: dose rate by position every doseRateCadence_s, held in between; chips down for restart_s after a crash, at least one step',
+      ...(run.avoidance ? AVOIDANCE_ASSUMPTIONS : []),
     ],
     warnings: s.warnings.map(formatScenarioProblem),
-    economics: runEconomics(run, T.deliveredChip_s, T.nameplateChip_s, simulated_s, x.stop !== null),
+    economics: runEconomics(run, split.delivered_s, T.nameplateChip_s, simulated_s, x.stop !== null),
     ...(run.compute ? { workload: workloadSummary(run.compute.metrics()) } : {}),
+    // Network (a scenario with `network`): links, ground contacts, reach, latency (network-stage.ts).
+    ...(run.network ? { network: roundDeep(run.network.summary(simulated_s)) } : {}),
+    ...(run.avoidance ? { avoidance: roundDeep(run.avoidance.summary(simulated_s, run.compute?.metrics().faults.satelliteOffline ?? null)) } : {}),
+    maintenance: maintenanceSummary(run.health.result()),
+  };
+}
+
+/** Delivered compute and where the rest of nameplate went [accelerator-s], with the note that says how. */
+export interface ComputeSplit {
+  delivered_s: number;
+  deliveredFlop: number;
+  delivered_J: number;
+  losses: Record<string, number>;
+  note: string;
+}
+
+/**
+ * Without a workload: the twin's totals (delivered = what the power and thermal models served of
+ * every accelerator that is up; faults = crashed accelerators and failed satellites). With one:
+ * the compute stage's split (compute-stage.ts, loss accounting): delivered = the work of running
+ * accelerators (jobs and the inference pool); idle = alive accelerators on up satellites with no
+ * work (their idle draw is not delivered compute); faults = dead accelerators and failed or
+ * offline satellites; thermal and power = the twin's throttling of what was loaded. Each adds up to
+ * nameplate.
+ */
+export function computeSplit(run: TwinRun, T: Record<string, number>): ComputeSplit {
+  const L = run.compute?.lossTotals() ?? null;
+  const thermal = T.thermalChip_s!, power = T.powerChip_s!;
+  if (!L) {
+    return {
+      delivered_s: T.deliveredChip_s!, deliveredFlop: T.deliveredFlop!, delivered_J: T.compute_J!,
+      losses: { faults: T.faultChip_s!, thermal, power },
+      note: 'nameplate = delivered + faults + thermal + power; faults = accelerators down after radiation crashes and failed satellites; throughput taken proportional to power when throttled',
+    };
+  }
+  // Idle is what remains, so that the parts add up to the twin's nameplate exactly (the stage's own
+  // idle figure differs from it by rounding only).
+  const idle = T.nameplateChip_s! - L.workChip_s - L.faultChip_s - thermal - power;
+  return {
+    delivered_s: L.workChip_s, deliveredFlop: L.workFlop, delivered_J: L.work_J,
+    losses: { faults: L.faultChip_s, idle, thermal, power },
+    note: 'nameplate = delivered + faults + idle + thermal + power; with a workload, delivered = the work of accelerators running jobs or the inference pool (idle draw excluded); idle = healthy accelerators on up satellites with no work, chips parked by the power or thermal caps included (workload.thermalCap has the heat\'s share); faults = dead accelerators, failed and offline satellites (a radiation crash costs its job the restart time, inside delivered: see workload.overheadChipHours); thermal and power = the twin throttling what the scheduler ran; throughput taken proportional to power when throttled',
   };
 }
 
@@ -219,17 +263,22 @@ export function perSatelliteTable(run: TwinRun): PerSatelliteTable {
   };
   const dose = f.column('dose_rad');
   const soc = f.column('soc_J');
+  // The health sampler resets the extremes daily and keeps the run's (health.ts).
+  const h = run.health;
+  // With a workload's loss accounting: the work of running chips (idle draw is not delivered compute).
+  const work = run.compute?.lossTotals() ? run.compute.workChip_s : null;
+  const delivered_s = (i: number): number => (work ? work[i]! : chipP[i]! > 0 ? acc.compute_J[i]! / chipP[i]! : 0);
   const columns: SeriesColumn[] = [
     col('status_code', 'code', `status at the end (${[0, 20, 21].map((c) => `${c} ${statusName(c)}`).join(', ')}; 1–6 SGP4 errors)`, map((i) => f.status[i]!)),
     col('sunlit_frac', 'fraction', 'time in sunlight', map((i) => acc.sunlit_s[i]! / simulated_s)),
     col('generated_J', 'J', 'solar array energy', map((i) => acc.generated_J[i]!)),
-    col('delivered_acceleratorHours', 'h', 'compute delivered, in accelerator-hours at full power', map((i) => (chipP[i]! > 0 ? acc.compute_J[i]! / chipP[i]! / 3600 : 0))),
-    col('delivered_frac', 'fraction', 'delivered over nameplate compute', map((i) => (chips[i]! > 0 ? acc.compute_J[i]! / (chips[i]! * chipP[i]! * simulated_s) : 0))),
+    col('delivered_acceleratorHours', 'h', work ? 'work of accelerators running jobs, in accelerator-hours at full power' : 'compute delivered, in accelerator-hours at full power', map((i) => delivered_s(i) / 3600)),
+    col('delivered_frac', 'fraction', 'delivered over nameplate compute', map((i) => (chips[i]! > 0 ? delivered_s(i) / (chips[i]! * simulated_s) : 0))),
     col('shortfall_J', 'J', 'load not served (bus and compute)', map((i) => acc.shortfall_J[i]!)),
-    col('socMin_frac', 'fraction', 'lowest battery state of charge', map((i) => (cap[i]! > 0 && Number.isFinite(acc.socMin_frac[i]!) ? acc.socMin_frac[i]! : Number.NaN))),
+    col('socMin_frac', 'fraction', 'lowest battery state of charge', map((i) => { const v = h.runExtreme('socMin', i, acc.socMin_frac[i]!); return cap[i]! > 0 && Number.isFinite(v) ? v : Number.NaN; })),
     col('socEnd_frac', 'fraction', 'battery state of charge at the end', map((i) => (cap[i]! > 0 ? soc[i]! / cap[i]! : Number.NaN))),
-    col('tempMax_K', 'K', 'highest radiator-node temperature', map((i) => acc.tempMax_K[i]!)),
-    col('chipTempMax_K', 'K', 'highest accelerator junction temperature', map((i) => acc.chipTempMax_K[i]!)),
+    col('tempMax_K', 'K', 'highest radiator-node temperature', map((i) => h.runExtreme('tempMax', i, acc.tempMax_K[i]!))),
+    col('chipTempMax_K', 'K', 'highest accelerator junction temperature', map((i) => h.runExtreme('chipTempMax', i, acc.chipTempMax_K[i]!))),
     col('dose_rad', 'rad(Si)', 'total ionising dose behind shielding', map((i) => dose[i]!)),
     col('acceleratorDowntime_h', 'h', 'accelerator-hours down after radiation crashes', map((i) => acc.chipDown_s[i]! / 3600)),
     ...EVENT_KEYS.map((k, j) => col(`events${k}_count`, 'count', `radiation events of kind ${k}`, map((i) => acc.events[i * 5 + j]!))),

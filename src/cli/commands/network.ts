@@ -4,28 +4,24 @@
  * `orbitdc route SCENARIO|preset:NAME --from SAT|STATION --to SAT|STATION|CITY --at ISO [--json]`
  *   Lowest-latency path (hops, latency, bottleneck) and the widest path's bottleneck at one instant.
  *
- * The scenario's generated constellations are built here as the twin builds them (src/twin/
- * build.ts: generated rows first, in file order, so satellite rows agree): Walker shells and
- * sun-synchronous planes get "+Grid" links, formation clusters their lattice-neighbour mesh.
- * Catalog constellations carry no designed links and are left out of the network (noted in
- * the output).
+ * The scenario's generated constellations are built as the twin builds them (src/twin/
+ * network-model.ts buildNetworkModel: generated rows first, in file order, so satellite rows
+ * agree): Walker shells and sun-synchronous planes get "+Grid" links, formation clusters their
+ * lattice-neighbour mesh (or the scenario's `network.topology`). Catalog constellations carry no
+ * designed links and are left out of the network (noted in the output).
  */
 import type { Command } from 'commander';
 import { InputError, quoteFound } from '../../core/errors.js';
 import { FleetState } from '../../core/fleet.js';
 import { formatIsoUtc } from '../../core/time.js';
-import { buildCluster } from '../../orbit/cluster.js';
-import { MeanElementSet } from '../../orbit/elements.js';
 import { J2Stepper } from '../../orbit/j2.js';
-import { raanForLtan, ssoPlanes } from '../../orbit/sso.js';
-import { walker } from '../../orbit/walker.js';
 import { CITIES, GROUND_STATIONS } from '../../network/ground.js';
 import { LinkCapacityModel, SUNCATCHER_LINK } from '../../network/linkbudget.js';
 import { NetworkStage, type RouteResult } from '../../network/stage.js';
 import {
-  addClusterMesh, addPlusGrid, type CandidateLinks, DEFAULT_GRAZING_HEIGHT_m, DEFAULT_MAX_RANGE_m, LINK_KIND_NAMES,
-  type LinkGeometryOptions, LinkListBuilder, LinkState,
+  type CandidateLinks, DEFAULT_GRAZING_HEIGHT_m, DEFAULT_MAX_RANGE_m, LINK_KIND_NAMES, type LinkGeometryOptions, LinkState,
 } from '../../network/topology.js';
+import { buildNetworkModel } from '../../twin/network-model.js';
 import { loadScenario, type Scenario } from '../../twin/scenario/index.js';
 import { formatScenarioProblem } from '../../twin/scenario/errors.js';
 import { parseNumber, parseTime } from '../args.js';
@@ -34,40 +30,7 @@ import { ProgressBar } from '../progress.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
-/** The scenario's designed constellations with their candidate links. */
-export interface NetworkModel {
-  elements: MeanElementSet;
-  links: CandidateLinks;
-  names: string[];
-  /** Constellations left out (catalogs), by name. */
-  skipped: string[];
-}
-
-/** Build the generated constellations of a scenario and their links (see the module comment). */
-export function buildNetworkModel(scenario: Scenario, opts: { diagonals?: boolean } = {}): NetworkModel {
-  const el = new MeanElementSet(scenario.epochUtcMs, Math.max(1, scenario.generatedCount));
-  const b = new LinkListBuilder();
-  const skipped: string[] = [];
-  for (const c of scenario.constellations) {
-    const firstRow = el.count;
-    if (c.kind === 'walker') {
-      walker(c.pattern, { epochUtcMs: scenario.epochUtcMs, total: c.count, planes: c.planes, phasing: c.phasing, altitude_m: c.altitude_m, inclination_rad: c.inclination_rad, namePrefix: c.name, into: el });
-      addPlusGrid(el, { firstRow, planes: c.planes, perPlane: c.perPlane, pattern: c.pattern }, b);
-    } else if (c.kind === 'sso') {
-      // Planes spread evenly over 24 h of LTAN from the first (as build.ts): nodes over 360°, a delta-like ring of planes.
-      const ltans = Array.from({ length: c.planes }, (_, p) => (c.ltan_s / 3600 + (24 * p) / c.planes) % 24);
-      ssoPlanes({ epochUtcMs: scenario.epochUtcMs, altitude_m: c.altitude_m, ltans_h: ltans, satellitesPerPlane: c.perPlane, namePrefix: c.name, into: el });
-      addPlusGrid(el, { firstRow, planes: c.planes, perPlane: c.perPlane, pattern: 'delta' }, b);
-    } else if (c.kind === 'cluster') {
-      const reference = { a_m: c.a_m, e: 0, i_rad: c.inclination_rad, raan_rad: raanForLtan(scenario.epochUtcMs, c.ltan_s / 3600), argp_rad: 0, meanAnomaly_rad: 0 };
-      const layout = buildCluster(reference, { shape: 'square', n: c.side, radius_m: c.radius_m, namePrefix: c.name }, el);
-      addClusterMesh(layout, b, { diagonals: opts.diagonals ?? false });
-    } else {
-      skipped.push(c.name);
-    }
-  }
-  return { elements: el, links: b.build(), names: el.names, skipped };
-}
+export { buildNetworkModel, type NetworkModel } from '../../twin/network-model.js';
 
 function geometryOptions(o: { maxRangeKm?: string; grazingKm?: string }): LinkGeometryOptions {
   return {

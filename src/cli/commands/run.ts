@@ -1,5 +1,5 @@
 /**
- * `orbitdc run SCENARIO|preset:NAME [--out DIR] [--seed N] [--set path=value ...]`: the whole
+ * `orbitdc run SCENARIO|preset:NAME [--out DIR] [--seed N] [--set path=value ...] [--threads 1|2]`: the whole
  * twin over a scenario, written as a run folder (summary.json, series.csv, satellites.csv,
  * events.csv, fleet.czml, report.html; see src/report/write-run.ts). summary.json carries the
  * economics on this run's delivered compute (src/twin/summarise.ts) and report.html draws it
@@ -14,7 +14,9 @@
  */
 import type { Command } from 'commander';
 import { formatIsoUtc } from '../../core/time.js';
+import { avoidanceLine, avoidanceSectionsFromSummary } from '../../report/avoidance-sections.js';
 import { computeSections } from '../../report/compute-sections.js';
+import { networkSections } from '../../report/network-sections.js';
 import { economicsSectionsFromSummary } from '../../report/economics-sections.js';
 import { renderReportHtml } from '../../report/html.js';
 import { writeRun, type WrittenRun } from '../../report/write-run.js';
@@ -26,7 +28,7 @@ import { parseNumber } from '../args.js';
 import { onInterrupt } from '../interrupt.js';
 import { ProgressBar } from '../progress.js';
 
-interface RunOpts { out?: string; seed?: string; set: string[]; quiet?: boolean }
+interface RunOpts { out?: string; seed?: string; set: string[]; quiet?: boolean; threads?: string }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -42,6 +44,7 @@ export function registerRun(program: Command): void {
     .argument('<scenario>', 'scenario YAML file, or preset:NAME (see `orbitdc presets`)')
     .option('--out <dir>', 'run folder to write (default runs/<scenario name>); an earlier run folder there is replaced')
     .option('--seed <n>', 'seed for every random stream (default: the scenario\'s)')
+    .option('--threads <n>', '1, or 2: orbit, sunlight and dose rate on a worker thread, same results bit for bit (default 2 on ≥ 2 cores)')
     .option('--set <path=value>', 'override a scenario field, e.g. --set duration=P30D (repeatable)', collect, [])
     .option('-q, --quiet', 'no progress bar')
     .addHelpText('after', `
@@ -62,11 +65,12 @@ Examples:
       const scenario = loadScenario(scenarioArg, { set: o.set });
       for (const w of scenario.warnings) process.stderr.write(`orbitdc: warning: ${formatScenarioProblem(w)}\n`);
       const seed = o.seed === undefined ? undefined : parseNumber('--seed', o.seed, { integer: true, min: 0, max: 2 ** 32 - 1 });
+      const threads = o.threads === undefined ? undefined : parseNumber('--threads', o.threads, { integer: true, min: 1, max: 2 });
       const out = o.out ?? defaultOutDir(scenario.name);
       const quiet = o.quiet ?? false;
-      const run = await TwinRun.create(scenario, seed === undefined ? {} : { seed });
+      const run = await TwinRun.create(scenario, { ...(seed === undefined ? {} : { seed }), ...(threads === undefined ? {} : { threads }) });
       const bar = new ProgressBar({ label: `run ${scenario.name}`, enabled: !quiet });
-      const write = (r: RunResult): WrittenRun => writeRun(out, r, { renderHtml: (x) => renderReportHtml(x, { sections: [...computeSections(x), ...economicsSectionsFromSummary(x.summary)] }) });
+      const write = (r: RunResult): WrittenRun => writeRun(out, r, { renderHtml: (x) => renderReportHtml(x, { sections: [...computeSections(x), ...networkSections(x), ...avoidanceSectionsFromSummary(x.summary), ...economicsSectionsFromSummary(x.summary)] }) });
       let written = false;
       const onCtrlC = (): void => {
         if (written) return;
@@ -115,6 +119,7 @@ function printSummary(r: RunResult, w: WrittenRun, wall_s: number): void {
     `${s.scenario.name}: ${s.fleet.satellites.toLocaleString('en-US')} satellites, ${s.fleet.accelerators.toLocaleString('en-US')} accelerators, ${s.scenario.steps.toLocaleString('en-US')} steps in ${wall_s.toFixed(1)} s`,
     `  delivered compute ${pct(s.compute.delivered.fraction)} of nameplate (${Math.round(s.compute.delivered.acceleratorHours ?? 0).toLocaleString('en-US')} of ${Math.round(s.compute.nameplate.acceleratorHours ?? 0).toLocaleString('en-US')} accelerator-hours)`,
     `  sunlit ${pct(s.illumination.sunlitFraction)}, highest dose ${s.radiation.doseMax_rad?.toFixed(1) ?? '—'} rad(Si); radiation events: ${events}`,
+    ...[avoidanceLine(r.summary)].filter((l) => l !== undefined).map((l) => `  ${l}`),
     `  run folder: ${w.dir}`,
     w.files.includes('report.html') ? `  report: ${w.dir}/report.html` : '  report: not written (see warning above)',
   ];

@@ -24,6 +24,8 @@ import { didYouMean, type ScenarioProblem } from './errors.js';
 import type { PathSegment } from './overrides.js';
 import { CONSTELLATION_KINDS, type ConstellationFile, type DesignFile, type ScenarioFile } from './schema.js';
 import { normaliseWorkload, type WorkloadSpec } from './workload.js';
+import { normaliseNetwork, type NetworkSpec } from './network.js';
+import { normaliseAvoidance, type AvoidanceSpec } from './avoidance.js';
 
 /** Solar array, SI. */
 export interface SolarArraySpec {
@@ -161,6 +163,10 @@ export interface Scenario {
   economics: EconomicsParams;
   /** What the fleet runs (the file's `workload`, workload.ts); null: every accelerator at full power. */
   workload: WorkloadSpec | null;
+  /** Links, ground stations and their use in the twin (the file's `network`, network.ts); null: no network model. */
+  network: NetworkSpec | null;
+  /** Collision-avoidance manoeuvres (the file's `avoidance`, avoidance.ts); absent or null: none. */
+  avoidance?: AvoidanceSpec | null;
   /** The file form after overrides and defaults (for echoing in summary.json). */
   input: ScenarioFile;
   /** Things allowed but probably unintended (an unused design, a coarse step), located like problems. */
@@ -386,6 +392,20 @@ export function normaliseScenario(
     workload = normaliseWorkload(file.workload, { baseDir: ctx.baseDir, duration_s, span_s }, problems);
   }
 
+  let network: NetworkSpec | null = null;
+  if (file.network !== undefined && !broken(['network'])) {
+    network = normaliseNetwork(file.network, constellations, problems);
+  }
+
+  let avoidance: AvoidanceSpec | null = null;
+  if (file.avoidance !== undefined && !broken(['avoidance'])) {
+    const span_s = (text: string): number | null => {
+      const end = Number.isFinite(epochUtcMs) ? addIsoDuration(epochUtcMs, text) : null;
+      return end === null ? null : (end - epochUtcMs) / 1000;
+    };
+    avoidance = normaliseAvoidance(file.avoidance, { baseDir: ctx.baseDir, duration_s, span_s }, problems);
+  }
+
   if (problems.length > 0) return { scenario: null, problems, warnings };
   return {
     scenario: {
@@ -404,6 +424,8 @@ export function normaliseScenario(
       generatedCount,
       economics: resolveEconomics(file.economics),
       workload,
+      network,
+      ...(avoidance ? { avoidance } : {}),
       input: file,
     },
     problems,

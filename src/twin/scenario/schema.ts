@@ -15,14 +15,17 @@
  *   The step is a plain number of seconds (`step_s: 60`), because it is swept and overridden.
  * - Local time of the ascending node is a quoted "HH:MM" string (YAML 1.2 reads 18:00 as a
  *   string anyway; quoting keeps YAML 1.1 tools from reading it as 1080).
- * - Unknown keys are errors everywhere. Sections for later issues (`network`) are absent on
- *   purpose: they will be added with their models. `economics` (optional; money in US dollars) is
+ * - Unknown keys are errors everywhere. `network` (optional: laser links, ground stations, jobs
+ *   across links, inference answers to the ground) is defined in network-schema.ts. `economics` (optional; money in US dollars) is
  *   defined with its model in src/economics/schema.ts; `workload` (optional: jobs, inference,
  *   policy, checkpoints, faults for `orbitdc run`) in workload-schema.ts.
+ *   `avoidance` (optional: collision-avoidance manoeuvres in a run) in avoidance-schema.ts.
  * - A default stated in a description is applied by the loader; its source is named there.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { EconomicsSchema } from '../../economics/schema.js';
+import { AvoidanceSchema } from './avoidance-schema.js';
+import { NetworkSchema } from './network-schema.js';
 import { WorkloadSchema } from './workload-schema.js';
 
 /** A closed set of strings as one JSON Schema `enum` (one clear error instead of N `const` ones). */
@@ -314,6 +317,8 @@ export const ScenarioSchema = Type.Object(
     constellations: Type.Array(ConstellationSchema, { minItems: 1, description: 'Groups of satellites.' }),
     economics: Type.Optional(EconomicsSchema),
     workload: Type.Optional(WorkloadSchema),
+    network: Type.Optional(NetworkSchema),
+    avoidance: Type.Optional(AvoidanceSchema),
   },
   {
     additionalProperties: false,
