@@ -18,6 +18,11 @@
  * Hot loop: job, chip and satellite state live in typed columns (jobs.ts, cluster.ts); no object
  * per job or per step.
  *
+ * Concepts in their own modules: a job's progress inside a step and its time estimates
+ * (replay-progress.ts), the fault sources (replay-faults.ts), the power forecast
+ * (replay-power.ts), the thermal caps (replay-thermal.ts) and the inference pool with its network
+ * limits (replay-pool.ts).
+ *
  * Stepping: `ReplayCore` exposes the loop's two halves, `boundary(t)` (everything at a step
  * boundary, ending with the policy) and `interval(t, t1)` (faults and progress inside a step),
  * so that two drivers share one implementation: `simulate()` (simulate.ts, a trace replay with its
@@ -25,22 +30,23 @@
  * feeds in the twin's satellite status, radiation events, battery state and power shortfalls.
  */
 import { OrbitdcError } from '../core/errors.js';
-import { Rng } from '../core/rng.js';
 import { Status } from '../core/status.js';
-import { ChipRadiation, RadiationEventBuffer } from '../spacecraft/radiation-effects.js';
 import { DEFAULT_CHECKPOINT, intervalFor, type CheckpointPolicy } from './checkpoint.js';
 import type { FleetCapacity } from './cluster.js';
-import { actionOf, causeOfRadEvent, FaultAction, FaultCause, FaultEvents, HardwareFaults, llama3Rates, FAULT_CAUSE_NAMES } from './faults.js';
+import { actionOf, FaultAction, FaultCause, FAULT_CAUSE_NAMES } from './faults.js';
 import { EnergyModel } from './forecast.js';
-import { FluidServer, networkLimitedRate, newInferenceNetworkTotals, type InferenceNetworkTotals } from './inference.js';
+import { FluidServer, type InferenceNetworkTotals } from './inference.js';
 import { JobPhase, JobState, type JobTable } from './jobs.js';
 import type { PowerView, SchedulerContext } from './scheduler.js';
 import { summarize, type ReplayMetrics } from './metrics.js';
-import { DEFAULT_SDC_DETECTION, type Outage, type RunState, type SimulationOptions } from './replay-options.js';
+import type { Outage, RunState, SimulationOptions } from './replay-options.js';
+import { FaultSources } from './replay-faults.js';
+import { InferencePool } from './replay-pool.js';
+import { PowerForecast } from './replay-power.js';
+import { advanceJob, ckptCost_s, expectedEnd_s, expectedRun_s, remainingWork_s, restartCost_s } from './replay-progress.js';
+import { ThermalCaps } from './replay-thermal.js';
 
 export { DEFAULT_SDC_DETECTION, type Outage, type RunState, type SimulationOptions } from './replay-options.js';
-
-const EPS_S = 1e-6;
 
 export class ReplayCore implements SchedulerContext {
   now_s = 0;
@@ -57,45 +63,26 @@ export class ReplayCore implements SchedulerContext {
   private readonly pos: Int32Array; // position in `running` (−1 if not running)
   private readonly stamp: Int32Array;
   private stampGen = 1;
-  private readonly hw: HardwareFaults | null;
-  private readonly rad: ChipRadiation | null;
-  private readonly radBuf = new RadiationEventBuffer(64);
-  private readonly radDose: Float64Array | null = null;
-  private readonly radRate: Float64Array | null = null;
-  private readonly sdcDetect: number;
-  private readonly rng: Rng;
-  private readonly events = new FaultEvents();
+  /** Hardware, radiation and pushed-in faults (replay-faults.ts). */
+  private readonly faults: FaultSources;
   private readonly failOut = { job: -1, replaced: false };
-  private readonly rate_per_chip_s: number;
   private readonly st: RunState;
   private readonly sun: Float64Array | null = null;
   private readonly outStart: Outage[];
   private readonly outEnd: Outage[];
+  /** The inference pool (replay-pool.ts); its owner id is one past the last job row. */
+  private readonly pool: InferencePool;
   private readonly poolId: number;
-  private poolAt = -1;
-  private poolHeld = 0;
-  private readonly poolOnSat: Int32Array;
-  /** Per satellite: 1 where inference answers reach the ground (setInferenceNetwork); null: everywhere (no network). */
-  private groundPath: Uint8Array | null = null;
-  /** Tokens per second the fleet's downlink carries (setInferenceNetwork); Infinity without a network. */
-  private downlinkCap_tok_s = Infinity;
   /** What the network cost the inference service (inference.ts networkLimitedRate). */
-  readonly inferenceNet: InferenceNetworkTotals = newInferenceNetworkTotals();
+  readonly inferenceNet: InferenceNetworkTotals;
   /** Jobs stopped because a link between their satellites went down (stopJob). */
   linkDownJobs = 0;
-  private nextForecast_s = -Infinity;
   /** Set when chips or satellites die: queued jobs may no longer fit anywhere. */
   private potentialDirty = false;
-  private ahead: Float64Array | undefined;
-  private busReq: Float64Array | undefined;
-  private aheadSteps = 0;
-  private aheadT = 0;
+  private readonly forecast: PowerForecast;
   private readonly maxChips: Int32Array;
-  /** Thermal caps per satellite [chips] (setThermalCap): placement, and the running chips kept; null until a caller sets them. */
-  private heatCap: Int32Array | null = null;
-  private heatKeep: Int32Array | null = null;
-  /** Chips the thermal cap withholds at the current boundary (alive, on satellites up, within the power cap). */
-  private heatCapped = 0;
+  /** Thermal caps per satellite [chips] (setThermalCap, replay-thermal.ts): placement, and the running chips kept. */
+  private readonly heat: ThermalCaps;
   /** Chip-seconds withheld by the thermal cap (chips the power cap allowed but the radiator could not carry). */
   thermalCappedChip_s = 0;
   /** Jobs stopped because their satellite's thermal cap fell below its running chips. */
@@ -112,24 +99,16 @@ export class ReplayCore implements SchedulerContext {
     this.pos = new Int32Array(n + 1).fill(-1);
     this.stamp = new Int32Array(n + 1);
     this.poolId = n; // owner id of inference pool chips: one past the last job row
-    const seed = o.seed ?? 1;
-    this.rng = new Rng(seed).fork('replay');
-    const hwRates = o.faults?.hardware === 'llama3' ? llama3Rates() : o.faults?.hardware;
-    this.hw = hwRates ? new HardwareFaults(hwRates, fleet.chipCount, seed) : null;
-    this.rate_per_chip_s = (this.hw?.ratePerChip_per_s ?? 0) + (o.faults?.interruptRate_per_chip_s ?? 0);
-    const rad = o.faults?.radiation;
-    if (rad) {
-      this.rad = new ChipRadiation(fleet.satOfChip, { seed, ...(rad.radPerEvent ? { radPerEvent: rad.radPerEvent } : {}) });
-      this.radRate = typeof rad.doseRate_rad_s === 'number' ? new Float64Array(fleet.satCount).fill(rad.doseRate_rad_s) : rad.doseRate_rad_s;
-      this.radDose = new Float64Array(fleet.satCount);
-    } else this.rad = null;
-    this.sdcDetect = rad?.sdcDetection ?? o.faults?.sdcDetection ?? DEFAULT_SDC_DETECTION;
+    this.pool = new InferencePool(n, fleet, o.inference, this.dt);
+    this.inferenceNet = this.pool.net;
+    this.faults = new FaultSources(fleet, o.faults, o.seed ?? 1);
     const outs = o.faults?.outages ?? [];
     this.outStart = [...outs].sort((a, b) => a.start_s - b.start_s || a.sat - b.sat);
     this.outEnd = outs.filter((x) => Number.isFinite(x.end_s)).sort((a, b) => a.end_s - b.end_s || a.sat - b.sat);
     this.maxChips = new Int32Array(fleet.satCount);
-    this.poolOnSat = new Int32Array(fleet.satCount);
     for (let s = 0; s < fleet.satCount; s++) this.maxChips[s] = fleet.chipStart[s + 1]! - fleet.chipStart[s]!;
+    this.forecast = new PowerForecast(this.dt, this.maxChips);
+    this.heat = new ThermalCaps(this.maxChips);
     let energy: EnergyModel | null = null;
     if (o.power) {
       energy = new EnergyModel({ ...o.power, satCount: fleet.satCount });
@@ -145,26 +124,10 @@ export class ReplayCore implements SchedulerContext {
   }
 
   // ---- SchedulerContext ----
-  remaining_s(j: number): number {
-    const J = this.jobs;
-    return Math.max(0, J.work_s[j]! - J.committed_s[j]! - J.uncommitted_s[j]!);
-  }
-
-  expectedEnd_s(j: number): number {
-    const J = this.jobs;
-    const rem = this.remaining_s(j);
-    const iv = J.ckptInterval_s[j]!;
-    const ckpts = Number.isFinite(iv) ? Math.floor((J.uncommitted_s[j]! + rem) / iv) : 0;
-    const phase = J.phase[j] === JobPhase.Computing ? 0 : J.phaseLeft_s[j]!;
-    return J.clock_s[j]! + phase + rem + ckpts * this.ckCost(j);
-  }
-
-  expectedRun_s(j: number): number {
-    const J = this.jobs;
-    const rem = this.remaining_s(j);
-    const iv = intervalFor(this.fixedOr(j), J.chips[j]!, this.rate_per_chip_s);
-    return (J.interruptions[j]! > 0 ? this.ckRestart(j) : 0) + rem + (Number.isFinite(iv) ? Math.floor(rem / iv) * this.ckCost(j) : 0);
-  }
+  // Time estimates the policy reads (replay-progress.ts).
+  remaining_s(j: number): number { return remainingWork_s(this.jobs, j); }
+  expectedEnd_s(j: number): number { return expectedEnd_s(this.jobs, j, this.ck); }
+  expectedRun_s(j: number): number { return expectedRun_s(this.jobs, j, this.ck, this.faults.ratePerChip_s); }
 
   start(j: number, d: number): void {
     const J = this.jobs, F = this.fleet;
@@ -179,7 +142,7 @@ export class ReplayCore implements SchedulerContext {
     // A first start pays nothing; a restart reloads the checkpoint.
     J.phase[j] = J.interruptions[j]! > 0 ? JobPhase.Restoring : JobPhase.Computing;
     J.phaseLeft_s[j] = J.interruptions[j]! > 0 ? this.ckRestart(j) : 0;
-    if (!J.fixedInterval[j]) J.ckptInterval_s[j] = intervalFor(this.ck, J.chips[j]!, this.rate_per_chip_s);
+    if (!J.fixedInterval[j]) J.ckptInterval_s[j] = intervalFor(this.ck, J.chips[j]!, this.faults.ratePerChip_s);
     this.pos[j] = this.runningCount;
     this.running[this.runningCount++] = j;
   }
@@ -208,12 +171,8 @@ export class ReplayCore implements SchedulerContext {
   }
 
   // ---- helpers ----
-  private fixedOr(j: number): CheckpointPolicy {
-    const J = this.jobs;
-    return J.fixedInterval[j] ? { ...this.ck, mode: 'fixed', interval_s: J.ckptInterval_s[j]! } : this.ck;
-  }
-  private ckCost(j: number): number { const v = this.jobs.ckptCost_s[j]!; return Number.isNaN(v) ? this.ck.cost_s : v; }
-  private ckRestart(j: number): number { const v = this.jobs.restartCost_s[j]!; return Number.isNaN(v) ? this.ck.restartCost_s : v; }
+  private ckCost(j: number): number { return ckptCost_s(this.jobs, j, this.ck); }
+  private ckRestart(j: number): number { return restartCost_s(this.jobs, j, this.ck); }
 
   private enqueue(j: number, t: number): void {
     const J = this.jobs;
@@ -259,39 +218,9 @@ export class ReplayCore implements SchedulerContext {
     this.pos[j] = -1;
   }
 
-  /** Advance running job j's state to time t (closed form per phase). */
+  /** Advance running job j's state to time t (closed form per phase, replay-progress.ts). */
   private advance(j: number, t: number): void {
-    const J = this.jobs;
-    let left = t - J.clock_s[j]!;
-    if (left <= 0 || J.state[j] !== JobState.Running || !Number.isNaN(J.end_s[j]!)) return;
-    J.held_s[j]! += left;
-    let clock = J.clock_s[j]!;
-    while (left > 0) {
-      const ph = J.phase[j]!;
-      if (ph !== JobPhase.Computing) {
-        const use = Math.min(left, J.phaseLeft_s[j]!);
-        J.phaseLeft_s[j]! -= use; J.overhead_s[j]! += use; left -= use; clock += use;
-        if (J.phaseLeft_s[j]! <= EPS_S) {
-          J.phaseLeft_s[j] = 0;
-          if (ph === JobPhase.Checkpointing) { J.committed_s[j]! += J.uncommitted_s[j]!; J.uncommitted_s[j] = 0; }
-          J.phase[j] = JobPhase.Computing;
-        }
-        continue;
-      }
-      const rem = J.work_s[j]! - J.committed_s[j]! - J.uncommitted_s[j]!;
-      const toCk = J.ckptInterval_s[j]! - J.uncommitted_s[j]!;
-      const use = Math.min(left, rem, toCk);
-      J.uncommitted_s[j]! += use; left -= use; clock += use;
-      if (rem - use <= EPS_S) {
-        // Done: the final state is the result (no checkpoint needed).
-        J.committed_s[j]! += J.uncommitted_s[j]!; J.uncommitted_s[j] = 0;
-        J.end_s[j] = clock;
-        J.held_s[j]! -= left; // chips are held to the boundary, but count job time to its end
-        break;
-      }
-      if (toCk - use <= EPS_S) { J.phase[j] = JobPhase.Checkpointing; J.phaseLeft_s[j] = this.ckCost(j); }
-    }
-    J.clock_s[j] = t;
+    advanceJob(this.jobs, j, t, this.ck);
   }
 
   private interrupt(j: number, t: number, cause: number, chip: number, requeue: boolean, causeName: string = FAULT_CAUSE_NAMES[cause]!): void {
@@ -321,7 +250,7 @@ export class ReplayCore implements SchedulerContext {
     if (cause === FaultCause.ChipPermanent) {
       F.failChip(c, this.failOut);
       const j = this.failOut.job;
-      if (j === this.poolId) { if (!this.failOut.replaced) { this.poolHeld--; this.poolOnSat[F.satOfChip[c]!]!--; } return; }
+      if (j === this.poolId) { if (!this.failOut.replaced) this.pool.chipLost(F.satOfChip[c]!); return; }
       if (!this.failOut.replaced) this.potentialDirty = true;
       if (j >= 0) this.interrupt(j, t, cause, c, !this.failOut.replaced);
       return;
@@ -333,31 +262,8 @@ export class ReplayCore implements SchedulerContext {
     if (a !== FaultAction.None) this.interrupt(j, t, cause, c, a === FaultAction.Requeue);
   }
 
-  private readonly poweredChip = (c: number): boolean => {
-    const F = this.fleet;
-    return F.owner[c]! !== -3 && F.satStatus[F.satOfChip[c]!] === Status.Ok;
-  };
-
   private faultsOver(t0: number, t1: number): void {
-    const ev = this.events;
-    ev.count = 0;
-    this.hw?.emit(t1, this.poweredChip, ev);
-    if (this.rad && this.radDose && this.radRate) {
-      const F = this.fleet;
-      for (let s = 0; s < F.satCount; s++) this.radDose[s] = F.satStatus[s] === Status.Failed ? 0 : this.radRate[s]! * (t1 - t0);
-      this.radBuf.clear();
-      this.rad.advance(t0, t1 - t0, this.radDose, this.radBuf);
-      for (let i = 0; i < this.radBuf.count; i++) {
-        const c = this.radBuf.chip[i]!;
-        if (!this.poweredChip(c)) continue;
-        ev.push(this.radBuf.time_s[i]!, c, causeOfRadEvent(this.radBuf.type[i]!, this.sdcDetect, this.rng.uniform()));
-      }
-    }
-    const x = this.external;
-    for (let i = 0; i < x.count; i++) ev.push(x.time_s[i]!, x.chip[i]!, x.cause[i]!);
-    x.count = 0;
-    if (ev.count === 0) return;
-    ev.sort();
+    const ev = this.faults.collect(t0, t1);
     for (let i = 0; i < ev.count; i++) { const r = ev.order[i]!; this.applyFault(ev.time_s[r]!, ev.chip[r]!, ev.cause[r]!); }
   }
 
@@ -370,17 +276,17 @@ export class ReplayCore implements SchedulerContext {
     for (let c = F.chipStart[s]!; c < F.chipStart[s + 1]!; c++) {
       const j = F.owner[c]!;
       // Inference pool chips leave the pool (it tops up elsewhere at the next boundary).
-      if (j === this.poolId) { F.releaseChip(c); this.poolHeld--; this.poolOnSat[s]!--; continue; }
+      if (j === this.poolId) { F.releaseChip(c); this.pool.chipLost(s); continue; }
       if (j >= 0 && this.stamp[j] !== g) { this.stamp[j] = g; this.st.faultsByCause[FaultCause.SatelliteOffline]!++; this.interrupt(j, t, FaultCause.SatelliteOffline, c, true); }
     }
   }
 
   private powerCaps(t: number): void {
     const E = this.st.energy, sun = this.sun, F = this.fleet, P = this.power;
-    this.heatCapped = 0;
+    this.heat.withheld = 0;
     if (!E || !sun || !P || !this.o.power) {
       // No power model: the thermal cap alone (when a caller sets one).
-      if (this.heatCap) for (let s = 0; s < F.satCount; s++) this.capSat(s, this.maxChips[s]!, t);
+      if (this.heat.active) for (let s = 0; s < F.satCount; s++) this.capSat(s, this.maxChips[s]!, t);
       return;
     }
     this.o.power.sunlit(t, sun);
@@ -389,20 +295,7 @@ export class ReplayCore implements SchedulerContext {
       P.sunChips[s] = E.sunChips(s, f, this.maxChips[s]!);
       this.capSat(s, E.affordableChips(s, f, this.dt, this.maxChips[s]!), t);
     }
-    const pw = this.o.power;
-    if (t >= this.nextForecast_s) {
-      const h = pw.forecastHorizon_s ?? 2 * 5700;
-      const r = E.sampleAhead(pw.sunlit, t, h, this.dt, this.ahead);
-      this.ahead = r.ahead; this.aheadSteps = r.steps; this.aheadT = t;
-      this.busReq = E.busRequirement(r.ahead, r.steps, this.dt, this.busReq);
-      E.chipsWithin(r.ahead, 0, r.steps, r.steps, this.dt, this.maxChips, P.sustainable, this.busReq);
-      this.nextForecast_s = t + (pw.forecastEvery_s ?? 600);
-    }
-    // Guard: what can run for the next few steps and still leave the bus its energy through the rest of the forecast.
-    if (this.ahead) {
-      const k0 = Math.min(this.aheadSteps - 1, Math.round((t - this.aheadT) / this.dt));
-      E.chipsWithin(this.ahead, k0, this.aheadSteps, Math.max(1, Math.round((pw.guard_s ?? 3 * this.dt) / this.dt)), this.dt, this.maxChips, P.guard, this.busReq);
-    }
+    this.forecast.update(E, this.o.power, t, P); // replay-power.ts
   }
 
   /**
@@ -410,17 +303,9 @@ export class ReplayCore implements SchedulerContext {
    * (setThermalCap); running jobs beyond it stop at t. Counts the chips the heat alone withholds.
    */
   private capSat(s: number, powerAfford: number, t: number): void {
-    const F = this.fleet, h = this.heatCap, k = this.heatKeep;
-    let place = powerAfford, keep = powerAfford;
-    if (h && k) {
-      keep = Math.min(powerAfford, k[s]!);
-      const heat = Math.min(h[s]!, keep);
-      if (heat < place) {
-        if (F.satStatus[s] === Status.Ok) this.heatCapped += Math.min(place, F.alive[s]!) - Math.min(heat, F.alive[s]!);
-        place = heat;
-      }
-    }
-    F.setCap(s, place);
+    const F = this.fleet;
+    F.setCap(s, this.heat.place(s, powerAfford, F));
+    const keep = this.heat.keep;
     // Over both caps: a power shed (the battery could not carry it either); over the thermal keep cap only: a thermal shed.
     if (F.busy[s]! > keep) this.shed(s, keep, t, F.busy[s]! <= powerAfford);
   }
@@ -442,43 +327,6 @@ export class ReplayCore implements SchedulerContext {
     }
   }
 
-  private topUpPool(): void {
-    const inf = this.o.inference, F = this.fleet;
-    if (!inf || this.poolHeld >= inf.poolChips) return;
-    // The pool is one owner id holding chips in several domains; it only grows (dead chips leave it).
-    for (let d = 0; d < F.domainCount && this.poolHeld < inf.poolChips; d++) {
-      const k = Math.min(F.free[d]!, inf.poolChips - this.poolHeld);
-      if (k <= 0) continue;
-      const at = F.allocate(this.poolId, d, k);
-      for (let i = at; i < at + k; i++) this.poolOnSat[F.satOfChip[F.arena[i]!]!]!++;
-      if (this.poolAt < 0) this.poolAt = at;
-      this.poolHeld += k;
-    }
-  }
-
-  private servePool(t: number): void {
-    const inf = this.o.inference, server = this.st.inference, F = this.fleet;
-    if (!inf || !server) return;
-    let live = 0, reach = 0;
-    // Pool chips serve when alive on an up satellite (poolOnSat: alive pool chips per satellite)
-    // whose answers reach the ground (groundPath, with a network).
-    const gp = this.groundPath;
-    for (let s = 0; s < F.satCount; s++) {
-      if (F.satStatus[s] !== Status.Ok) continue;
-      live += this.poolOnSat[s]!;
-      if (!gp || gp[s] === 1) reach += this.poolOnSat[s]!;
-    }
-    this.st.poolChip_s += live * this.dt;
-    const dm = inf.demand;
-    const b = Math.floor((t - dm.start_s) / dm.bucket_s);
-    const inRange = b >= 0 && b < dm.tokens.length;
-    // A bucket longer than the step spreads its arrivals evenly over its steps (bucket_s a multiple of dt_s).
-    const share = Math.min(1, this.dt / dm.bucket_s);
-    const tokens = inRange ? dm.tokens[b]! * share : 0;
-    const rate = networkLimitedRate(server.totals.backlog + tokens, live, reach, inf.tokensPerChip_s, this.downlinkCap_tok_s, this.dt, this.inferenceNet);
-    server.serve(inRange ? dm.requests[b]! * share : 0, tokens, inRange ? dm.target_s[b]! : Infinity, rate, this.dt);
-  }
-
   // ---- stepping ----
   private order = new Int32Array(0);
   private next = 0;
@@ -486,7 +334,6 @@ export class ReplayCore implements SchedulerContext {
   private oS = 0;
   private oE = 0;
   private nextSample = 0;
-  private readonly external = new FaultEvents();
   /** End of the inference demand [s] (−Infinity without inference). */
   demandEnd_s = -Infinity;
   /** Last submit time [s] (the start when there are no jobs). */
@@ -570,7 +417,7 @@ export class ReplayCore implements SchedulerContext {
       this.compactQueue();
     }
     this.powerCaps(t);
-    this.topUpPool();
+    this.pool.topUp();
     if (this.queueLength > 0 || this.power !== null) {
       this.o.policy.schedule(this);
       this.compactQueue();
@@ -590,13 +437,13 @@ export class ReplayCore implements SchedulerContext {
     const busy = F.busyChips(), up = F.upChips();
     st.busyChip_s += busy * span;
     st.upChip_s += up * span;
-    this.thermalCappedChip_s += this.heatCapped * span;
+    this.thermalCappedChip_s += this.heat.withheld * span;
     if (st.energy && this.sun) {
       for (let s = 0; s < F.satCount; s++) {
         if (!st.energy.stepSat(s, F.satStatus[s] === Status.Failed ? 0 : this.sun[s]!, F.busy[s]!, span)) st.energy.busShortfalls++;
       }
     }
-    this.servePool(t);
+    this.pool.serve(t, st);
     if (t >= this.nextSample) {
       st.series.time_s.push(t); st.series.utilization.push(up > 0 ? busy / up : 0);
       st.series.queued.push(this.queueLength); st.series.running.push(this.runningCount);
@@ -619,8 +466,7 @@ export class ReplayCore implements SchedulerContext {
    * with the run's probability, crashes and HBM errors roll back, dose flags counted.
    */
   pushRadiationEvent(time_s: number, chip: number, code: number): void {
-    if (!this.poweredChip(chip)) return;
-    this.external.push(time_s, chip, causeOfRadEvent(code, this.sdcDetect, this.rng.uniform()));
+    this.faults.pushRadiation(time_s, chip, code);
   }
 
   /**
@@ -639,24 +485,20 @@ export class ReplayCore implements SchedulerContext {
     if (this.fleet.busy[s]! > chips) this.shed(s, Math.max(0, chips), t);
   }
 
-  /**
-   * Thermal headroom of satellite s from the next boundary on (the twin's radiator,
-   * compute-stage.ts), a cap like the power cap (the lower of the two holds): new work is placed
-   * up to `chips` (what the radiator sustains; chips above are PARKED), and running jobs stop only
-   * beyond `keepChips` (what it carries over the coming step, ≥ chips), so that a job started on
-   * sustainable headroom is not stopped by a passing change. Kept until set again.
-   */
   /** No thermal cap from the next boundary on (the power cap alone). */
   clearThermalCaps(): void {
-    this.heatCap = null;
-    this.heatKeep = null;
+    this.heat.clear();
   }
 
+  /**
+   * Thermal headroom of satellite s from the next boundary on (the twin's radiator,
+   * src/twin/compute-thermal.ts), a cap like the power cap (the lower of the two holds): new work
+   * is placed up to `chips` (what the radiator sustains; chips above are PARKED), and running jobs
+   * stop only beyond `keepChips` (what it carries over the coming step, ≥ chips), so that a job
+   * started on sustainable headroom is not stopped by a passing change. Kept until set again.
+   */
   setThermalCap(s: number, chips: number, keepChips = chips): void {
-    if (!this.heatCap || !this.heatKeep) { this.heatCap = Int32Array.from(this.maxChips); this.heatKeep = Int32Array.from(this.maxChips); }
-    const m = this.maxChips[s]!;
-    this.heatKeep[s] = Math.max(0, Math.min(m, Math.floor(keepChips)));
-    this.heatCap[s] = Math.max(0, Math.min(this.heatKeep[s]!, Math.floor(chips)));
+    this.heat.set(s, chips, keepChips);
   }
 
   /**
@@ -665,8 +507,7 @@ export class ReplayCore implements SchedulerContext {
    * bits per token). Kept until set again; the array is read, not copied.
    */
   setInferenceNetwork(groundPath: Uint8Array | null, cap_tok_s: number): void {
-    this.groundPath = groundPath;
-    this.downlinkCap_tok_s = cap_tok_s;
+    this.pool.setNetwork(groundPath, cap_tok_s);
   }
 
   /**

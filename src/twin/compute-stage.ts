@@ -22,28 +22,11 @@
  * and loads as the twin's design; the replay core's EnergyModel tracks it between steps and is
  * reset to the twin's state of charge at every step, so the forecast starts from the truth.
  *
- * Placement domains: a formation cluster is one domain (its satellites are link-connected:
- * Suncatcher's 24 × 400 Gbit/s DWDM per aperture, 9.6 Tbit/s); every satellite of a Walker, SSO
- * or catalog constellation is a domain of its own, unless the scenario's `network` joins
- * consecutive in-plane satellites of a +Grid shell into one (network-stage.ts, network-compute.ts:
- * the in-plane link capacity, cut to 0 while a link is down; inference limited by the ground).
+ * Placement domains: compute-fleet.ts (a formation cluster is one domain; a +Grid `network` joins
+ * in-plane satellites into one).
  *
- * Thermal headroom, two caps per satellite (ReplayCore.setThermalCap), in chips from
- * busy·P + (alive − busy)·f·P ≤ cap_W as the power guard:
- *   - keep: the most compute power the node can carry over the coming step without its radiator
- *     passing radiatorMax_K or its chips chipMax_K (thermal.ts `thermalComputeCap_W`, the cap the
- *     twin's fused step throttles to), from the node temperature the twin reached at t + dt, the
- *     bus load, and the environment heat with the larger of the sunlit fraction now and the orbit
- *     forecast for t + dt (subsolar albedo from the position at t plus the most it grows in a step,
- *     ω·dt). Running jobs beyond it stop (a thermal shed): the twin would throttle them.
- *   - place: what the radiator sustains, new work is placed up to it: the same limits in steady
- *     state (no credit from the node's heat capacity), in full sun with full albedo, and while the
- *     battery charges the most its charging loses as heat. Placing on the per-step headroom instead
- *     started jobs in eclipse or on a cool node and stopped them minutes later: in a tiny shell with
- *     an undersized radiator, 756 thermal sheds in 12 h against none (compute-stage.test.ts).
- * Each bound is on the safe side, so the twin's thermal throttling of what the scheduler runs is
- * ~0; what stays is idle draw the radiator cannot carry (idle chips are not switched off). The
- * price: the orbit-average headroom of eclipses and of the node's heat capacity goes unused.
+ * Thermal headroom: two caps per satellite, `keep` (running jobs beyond it stop) and `place` (new
+ * work is placed up to it), compute-thermal.ts.
  *
  * Loss accounting per step (summary.json compute.losses with a workload): from the demand the twin
  * loaded and what it delivered on each satellite (`compute_J`), nameplate splits into work of
@@ -55,7 +38,6 @@
  * Not modelled here: chips down while restarting after a crash (the job pays the restart time).
  */
 import { OrbitdcError } from '../core/errors.js';
-import { MU_EARTH_m3_s2, R_EARTH_m, TWO_PI } from '../core/units.js';
 import { Rng } from '../core/rng.js';
 import { Status } from '../core/status.js';
 import type { CheckpointPolicy } from '../compute/checkpoint.js';
@@ -68,21 +50,18 @@ import { ReplayCore } from '../compute/replay-core.js';
 import { makePolicy, type PolicyName } from '../compute/scheduler.js';
 import type { TokenDemand } from '../compute/inference.js';
 import { TRILLIUM_RAD_PER_EVENT } from '../spacecraft/radiation-effects.js';
-import { solarFlux_W_m2 } from '../spacecraft/solar.js';
-import { radiativeConductance_W_K4, thermalComputeCap_W } from '../spacecraft/thermal.js';
-import type { ThermalParams } from '../spacecraft/types.js';
-import { AU_m } from '../core/units.js';
-import { ARRAY_OPERATING_TEMP_K, type BuiltFleet } from './build.js';
+import type { BuiltFleet } from './build.js';
+import { computeFleetFromBuilt, type ComputeFleet } from './compute-fleet.js';
+import { ComputeThermalCaps } from './compute-thermal.js';
 import { resolveWorkload, type ResolvedWorkload } from './compute-workload.js';
 import { NetworkCompute, type NetworkComputeMetrics } from './network-compute.js';
-import type { PlacementSpan, TwinNetwork } from './network-stage.js';
+import type { TwinNetwork } from './network-stage.js';
 import type { Scenario } from './scenario/normalise.js';
+
+export { CLUSTER_BANDWIDTH_bps, computeFleetFromBuilt, type ComputeFleet } from './compute-fleet.js';
 
 /** Most accelerators the stage takes (per-chip columns; 2e7 chips ≈ 0.5 GB). */
 export const MAX_STAGE_CHIPS = 20_000_000;
-
-/** Suncatcher (arXiv 2511.19468): DWDM 24 × 400 Gbit/s = 9.6 Tbit/s per aperture, a cluster's link bandwidth. */
-export const CLUSTER_BANDWIDTH_bps = 9.6e12;
 
 /**
  * How often the orbit forecast is resampled [s]. The persistence forecast changes little within an
@@ -90,33 +69,6 @@ export const CLUSTER_BANDWIDTH_bps = 9.6e12;
  * half an hour loses nothing the replay's 10-minute refresh would catch (and costs a third).
  */
 export const FORECAST_EVERY_s = 1800;
-
-/** The fleet as the compute stage sees it (per satellite, row order of the twin's fleet). */
-export interface ComputeFleet {
-  satCount: number;
-  chipsPerSat: Int32Array;
-  /** Full power of one chip [W]. */
-  chipPower_W: Float64Array;
-  /** Largest chip FLOP/s in the fleet (default tokens per chip). */
-  chipFlops: number;
-  domainOfSat: Int32Array;
-  domainBandwidth_bps: Float64Array;
-  /** Array output in full sun at the start [W] (learnt from the twin's output afterwards). */
-  arrayPower_W: Float64Array;
-  busLoad_W: Float64Array;
-  capacity_J: Float64Array;
-  socFloor: number;
-  chargeEfficiency: number;
-  dischargeEfficiency: number;
-  /** Orbital period [s]. */
-  period_s: Float64Array;
-  /** Orbit-average radiation dose rate per satellite [rad(Si)/s] (sets the Young/Daly interruption rate). */
-  doseRate_rad_s: Float64Array;
-  /** Thermal model of each design and the design of each satellite (the thermal cap; absent: no cap). */
-  thermal?: { params: ThermalParams[]; ofSat: Int32Array };
-  /** FLOP/s of one chip per satellite (delivered FLOP of the loss accounting; absent: chipFlops). */
-  flopsOfSat?: Float64Array;
-}
 
 /** The stage's settings (WorkloadSpec's, resolved). */
 export interface ComputeStageOptions {
@@ -137,24 +89,6 @@ export interface ComputeStageOptions {
 
 /** The engine's default most series rows (engine.ts `maxSeriesRows`): the loss series folds to the same rows. */
 export const SERIES_ROWS = 5000;
-
-/** Earth's perihelion distance, 0.98329 AU [m]: the largest solar flux, for a cap without the Sun's position. */
-const PERIHELION_m = 0.98329 * AU_m;
-
-/** A step long enough that the node's heat capacity gives no headroom (steady state) [s]. */
-const STEADY_DT_s = 1e15;
-
-/**
- * Whether `demand_W` fits under both thermal limits over a step of dt (Infinity: in steady state)
- * from node temperature t0: the inequalities thermalComputeCap_W solves, as the fused step's fast path.
- */
-function fits(p: ThermalParams, t0: number, qEnv: number, other: number, demand_W: number, dt: number): boolean {
-  const a = Number.isFinite(dt) ? p.heatCapacity_J_K / dt : 0, k = radiativeConductance_W_K4(p.radiator), tl = p.radiatorMax_K;
-  const spare = a * (tl - t0) + k * tl * tl * tl * tl - qEnv - other - demand_W;
-  const tc = p.chipMax_K - p.chipToRadiator_K_W * demand_W;
-  const chipSpare = tc > 0 ? a * (tc - t0) + k * tc * tc * tc * tc - qEnv - other - demand_W : -1;
-  return spare >= 0 && chipSpare >= 0;
-}
 
 /** Radiation events of one step: `index` is a chip row (unit 'chip') or a satellite row ('satellite': the chip is drawn uniformly). */
 export interface RadiationInput {
@@ -231,50 +165,6 @@ export interface ComputeRunMetrics extends ReplayMetrics {
   lossSeries: ComputeLossSeries | null;
 }
 
-/** The compute fleet of a built twin fleet (see the file comment for domains). */
-export function computeFleetFromBuilt(built: BuiltFleet, spans: readonly PlacementSpan[] = []): ComputeFleet {
-  const S = built.fleet.count;
-  const f: ComputeFleet = {
-    satCount: S, chipsPerSat: new Int32Array(S), chipPower_W: new Float64Array(S), chipFlops: 0, domainOfSat: new Int32Array(S),
-    domainBandwidth_bps: new Float64Array(0), arrayPower_W: new Float64Array(S), busLoad_W: new Float64Array(S), capacity_J: new Float64Array(S),
-    socFloor: 0, chargeEfficiency: 1, dischargeEfficiency: 1, period_s: new Float64Array(S).fill(5700), doseRate_rad_s: new Float64Array(S),
-  };
-  const bw: number[] = [];
-  const thermal = { params: built.constellations.map((c) => c.params.thermal), ofSat: Int32Array.from(built.constellationOfRow) };
-  f.thermal = thermal;
-  f.flopsOfSat = new Float64Array(S);
-  let d = -1;
-  for (const c of built.constellations) {
-    const des = c.design, sa = des.solarArray;
-    const tempFactor = 1 + sa.tempCoeff_per_K * (ARRAY_OPERATING_TEMP_K - sa.referenceTemp_K);
-    const a = R_EARTH_m + c.altitude_m;
-    const period = TWO_PI * Math.sqrt((a * a * a) / MU_EARTH_m3_s2);
-    const span = spans.find((p) => p.from === c.from);
-    if (c.spec.kind === 'cluster') { d++; bw.push(CLUSTER_BANDWIDTH_bps); }
-    for (let s = c.from; s < c.to; s++) {
-      // A network span (network-stage.ts): a new domain every `span` slots of each plane.
-      if (span) { if (((s - c.from) % span.perPlane) % span.span === 0) { d++; bw.push(span.bandwidth_bps); } }
-      else if (c.spec.kind !== 'cluster') { d++; bw.push(Infinity); }
-      f.domainOfSat[s] = d;
-      f.chipsPerSat[s] = c.chips;
-      f.chipPower_W[s] = Number.isFinite(c.chipPower_W) ? c.chipPower_W : 0;
-      f.arrayPower_W[s] = sa.bolPower_W * tempFactor;
-      f.busLoad_W[s] = des.busLoad_W;
-      f.capacity_J[s] = des.battery.capacity_J;
-      f.period_s[s] = period;
-      f.doseRate_rad_s[s] = c.orbitAverageDose_rad_s;
-      f.flopsOfSat[s] = Number.isFinite(c.chipFlops) ? c.chipFlops : 0;
-    }
-    f.chipFlops = Math.max(f.chipFlops, Number.isFinite(c.chipFlops) ? c.chipFlops : 0);
-    // One floor and one pair of efficiencies for the forecast: the strictest of the designs.
-    f.socFloor = Math.max(f.socFloor, des.battery.socFloor);
-    f.chargeEfficiency = Math.min(f.chargeEfficiency, des.battery.chargeEfficiency);
-    f.dischargeEfficiency = Math.min(f.dischargeEfficiency, des.battery.dischargeEfficiency);
-  }
-  f.domainBandwidth_bps = Float64Array.from(bw);
-  return f;
-}
-
 /**
  * Sunlit fraction by orbit persistence (file comment): a ring of the last orbit's values per
  * satellite; `series` answers for any time at or after the first recorded step.
@@ -328,8 +218,8 @@ export class ComputeStage {
   private extra: Pick<ComputeRunMetrics, 'sources' | 'idlePowerFraction' | 'poolChips' | 'tokensPerChip_s' | 'droppedAfterEnd'> = { sources: [], idlePowerFraction: 0, poolChips: 0, tokensPerChip_s: null, droppedAfterEnd: 0 };
   /** The thermal cap is on (needs `temp_K` in the input and the fleet's thermal models). */
   private capOn = true;
-  /** Sunlit fraction forecast for the next step (scratch). */
-  private readonly sunNext: Float64Array;
+  /** Thermal headroom caps (compute-thermal.ts). */
+  private readonly thermal: ComputeThermalCaps;
   /** Compute energy delivered per satellite at the last step [J] (loss accounting). */
   private readonly prevCompute_J: Float64Array;
   /** Work of running chips per satellite [accelerator-s] (loss accounting). */
@@ -365,13 +255,13 @@ export class ComputeStage {
     });
     this.statusNow = new Uint8Array(S);
     this.demand_W = new Float64Array(S);
-    this.sunNext = new Float64Array(S);
     this.prevCompute_J = new Float64Array(S);
     this.workChip_s = new Float64Array(S);
     this.lossSeries = { rowSteps: Math.max(1, o.seriesRowSteps ?? 1), time_s: [], work_W: [], idle_W: [], faults_W: [] };
     this.core.begin(0);
+    this.thermal = new ComputeThermalCaps(cf, this.fleet, this.core, this.incPower_W, o.idlePowerFraction);
     // Before any temperature is known: the sustained caps at the perihelion flux (the most the radiator sees).
-    if (cf.thermal) for (let s = 0; s < S; s++) if (this.incPower_W[s]! > 0) this.core.setThermalCap(s, this.sustainedChips(s, solarFlux_W_m2(PERIHELION_m)));
+    if (cf.thermal) this.thermal.initial();
     this.core.boundary(0);
     this.fillDemand();
   }
@@ -450,7 +340,7 @@ export class ComputeStage {
     if (sunNow) sunNow.set(inp.sunlit.subarray(0, S));
     core.interval(t, t1);
     if (E && inp.soc_J) E.soc_J.set(inp.soc_J.subarray(0, S));
-    if (this.thermalCapEnabled && inp.temp_K && this.cf.thermal) this.thermalCaps(inp, t1);
+    if (this.thermalCapEnabled && inp.temp_K && this.cf.thermal) this.thermal.update(inp, t1, this.sun.series);
     core.boundary(t1);
     this.fillDemand();
     return this.demand_W;
@@ -474,53 +364,6 @@ export class ComputeStage {
     return this.loss.steps > 0 ? { ...this.loss } : null;
   }
 
-  /**
-   * Thermal cap of every satellite up for the step [t1, t1 + dt) (file comment): the compute
-   * power the node carries from `temp_K`, in chips beside the idle draw of the others.
-   */
-  private thermalCaps(inp: ComputeStepInput, t1: number): void {
-    const cf = this.cf, S = cf.satCount, th = cf.thermal!, F = this.fleet, core = this.core, dt = inp.dt_s;
-    const T = inp.temp_K!, P = cf.chipPower_W, inc = this.incPower_W;
-    this.sun.series(t1, this.sunNext);
-    const sv = inp.sun_m;
-    const rs = sv ? Math.sqrt(sv[0]! * sv[0]! + sv[1]! * sv[1]! + sv[2]! * sv[2]!) : 0;
-    const flux = solarFlux_W_m2(rs > 0 ? rs : PERIHELION_m);
-    const sx = rs > 0 ? sv![0]! / rs : 0, sy = rs > 0 ? sv![1]! / rs : 0, sz = rs > 0 ? sv![2]! / rs : 0;
-    const X = inp.x_m, Y = inp.y_m, Z = inp.z_m;
-    for (let s = 0; s < S; s++) {
-      if (F.satStatus[s] !== Status.Ok || inc[s]! <= 0) continue;
-      const p = th.params[th.ofSat[s]!]!, r = p.radiator;
-      const nu = Math.max(inp.sunlit[s]!, this.sunNext[s]!);
-      let g = nu;
-      if (r.albedoModel === 'subsolar-cosine') {
-        g = 1;
-        if (X && Y && Z && rs > 0) {
-          const x = X[s]!, y = Y[s]!, z = Z[s]!, rr = Math.sqrt(x * x + y * y + z * z);
-          // The cosine moves at most ω·dt in a step (ω the orbital rate).
-          if (rr > 0) g = Math.min(1, Math.max(0, (x * sx + y * sy + z * sz) / rr) + (TWO_PI / cf.period_s[s]!) * dt);
-        }
-      }
-      const qEnv = r.area_m2 * (r.solarAbsorptivity * flux * (r.sunIncidenceCos * nu + r.albedo * r.viewFactorEarth * g) + r.earthIrAbsorptivity * r.viewFactorEarth * r.earthIr_W_m2);
-      const B = cf.busLoad_W[s]!, t0 = T[s]!;
-      const keep = fits(p, t0, qEnv, B, F.alive[s]! * P[s]!, dt) ? F.chipStart[s + 1]! - F.chipStart[s]! : this.chipsUnder(thermalComputeCap_W(p, t0, qEnv, B, dt), s);
-      core.setThermalCap(s, this.sustainedChips(s, flux), keep);
-    }
-  }
-
-  /**
-   * Chips satellite s sustains (placement cap): the node in steady state at its limits (no credit
-   * from heat capacity), in full sun with full albedo, the bus, and while the battery is not full
-   * the most its charging loses as heat ((1 − η_c) × the array's full-sun output).
-   */
-  private sustainedChips(s: number, flux: number): number {
-    const cf = this.cf, th = cf.thermal!, p = th.params[th.ofSat[s]!]!, r = p.radiator, E = this.core.energyModel;
-    const qWorst = r.area_m2 * (r.solarAbsorptivity * flux * (r.sunIncidenceCos + r.albedo * r.viewFactorEarth) + r.earthIrAbsorptivity * r.viewFactorEarth * r.earthIr_W_m2);
-    const charging = !E || E.soc_J[s]! < cf.capacity_J[s]! * (1 - 1e-9);
-    const other = cf.busLoad_W[s]! + (charging ? (1 - cf.chargeEfficiency) * (E ? E.array_W[s]! : cf.arrayPower_W[s]!) : 0);
-    if (fits(p, p.radiatorMax_K, qWorst, other, this.fleet.alive[s]! * cf.chipPower_W[s]!, Infinity)) return this.fleet.chipStart[s + 1]! - this.fleet.chipStart[s]!;
-    return this.chipsUnder(thermalComputeCap_W(p, p.radiatorMax_K, qWorst, other, STEADY_DT_s), s);
-  }
-
   /** Whether the thermal headroom caps running chips (default on; off clears the caps at the next boundary). */
   get thermalCapEnabled(): boolean {
     return this.capOn;
@@ -529,12 +372,6 @@ export class ComputeStage {
   set thermalCapEnabled(on: boolean) {
     this.capOn = on;
     if (!on) this.core.clearThermalCaps();
-  }
-
-  /** Running chips of satellite s whose demand, with the idle draw of its other alive chips, stays within `cap_W`. */
-  private chipsUnder(cap_W: number, s: number): number {
-    const P = this.cf.chipPower_W[s]!, inc = this.incPower_W[s]!, alive = this.fleet.alive[s]!;
-    return Math.max(0, Math.floor((cap_W - this.o.idlePowerFraction * P * alive) / inc - 1e-9));
   }
 
   /**
