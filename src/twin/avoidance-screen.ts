@@ -28,6 +28,8 @@ import type { OrbitRecord } from '../orbit/record.js';
 import { ringShells, screenRingShell } from '../debris/periodic.js';
 import { catalogPopulation, designedPopulation, planeGroups, type Population } from '../debris/population.js';
 import { ConjunctionList, screen, type ConjunctionEvent } from '../debris/screen.js';
+import { screenShellsAgainst } from '../debris/shell-cross.js';
+import type { ProgressSink } from '../core/progress.js';
 import type { BuiltFleet } from './build.js';
 import type { AvoidanceSpec } from './scenario/avoidance.js';
 
@@ -51,7 +53,7 @@ export interface FleetScreenResult {
 class Overflow extends Error {}
 
 /** Screen the built fleet (see the file comment). */
-export async function screenFleet(built: BuiltFleet, epochUtcMs: number, spec: AvoidanceSpec): Promise<FleetScreenResult> {
+export async function screenFleet(built: BuiltFleet, epochUtcMs: number, spec: AvoidanceSpec, progress?: ProgressSink): Promise<FleetScreenResult> {
   const t0 = performance.now();
   const thr = spec.missThreshold_m, step_s = spec.step_s, G = built.generatedCount, N = built.fleet.count;
   // TCAs one lead time on, so that the burns (TCA − lead) fill the run's first window_s exactly;
@@ -139,12 +141,26 @@ export async function screenFleet(built: BuiltFleet, epochUtcMs: number, spec: A
       const ext = await catalogPopulation(records, from, to);
       const fleetIds = built.fleet.id;
       try {
-        methods.push(`× catalog ${catalogObjects.toLocaleString('en-US')} objects: direct (cross pairs)`);
-        for (const [part, off] of [[designed, 0], [fleetCat, G]] as const) {
-          if (!part) continue;
-          await run(() => screen(part, ext, {
-            fromUtcMs: from, toUtcMs: to, threshold_m: thr, step_s, pairs: 'cross',
-            onEvent: (e) => { if (ext.ids[e.b] !== fleetIds[e.a + off]) keep(e, off, 0, true); },
+        // Generated rows: Walker shells by shell geometry (shell-cross.ts, the same events as the
+        // grid, tested there; other generated rows go through the grid inside it); the fleet's
+        // catalog rows through the grid. Progress: the catalog part is most of the screening time.
+        const parts = (designed && el ? 1 : 0) + (fleetCat ? 1 : 0);
+        let done = 0;
+        const sink = (k: number, n: number): void => progress?.(done * n + k, parts * n);
+        if (designed && el) {
+          methods.push(`generated × catalog ${catalogObjects.toLocaleString('en-US')} objects: Walker shells by shell geometry, other rows by the grid (cross pairs)`);
+          await run(() => screenShellsAgainst(el, ext, {
+            fromUtcMs: from, toUtcMs: to, threshold_m: thr, step_s, progress: sink,
+            onEvent: (e) => { if (ext.ids[e.b] !== fleetIds[e.a]) keep(e, 0, 0, true); },
+          }));
+          done++;
+        }
+        if (fleetCat) {
+          const fc = fleetCat;
+          methods.push(`fleet catalog rows × catalog ${catalogObjects.toLocaleString('en-US')} objects: direct (cross pairs)`);
+          await run(() => screen(fc, ext, {
+            fromUtcMs: from, toUtcMs: to, threshold_m: thr, step_s, pairs: 'cross', progress: sink,
+            onEvent: (e) => { if (ext.ids[e.b] !== fleetIds[e.a + G]) keep(e, G, 0, true); },
           }));
         }
       } finally {

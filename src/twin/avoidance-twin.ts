@@ -33,6 +33,7 @@
  * Offline satellite: capacity lost is reported as offline accelerator-hours, not subtracted.
  */
 import { basename } from 'node:path';
+import type { ProgressSink } from '../core/progress.js';
 import { Rng } from '../core/rng.js';
 import { Status } from '../core/status.js';
 import { MU_EARTH_m3_s2, R_EARTH_m, S_PER_JULIAN_YEAR } from '../core/units.js';
@@ -153,10 +154,10 @@ export class AvoidanceTwin {
   }
 
   /** Screen and plan for a scenario with an `avoidance` section (null without one). */
-  static async create(scenario: Scenario, built: BuiltFleet, seed: number): Promise<AvoidanceTwin | null> {
+  static async create(scenario: Scenario, built: BuiltFleet, seed: number, progress?: ProgressSink): Promise<AvoidanceTwin | null> {
     const spec = scenario.avoidance;
     if (!spec) return null;
-    const screened = await screenFleet(built, scenario.epochUtcMs, spec);
+    const screened = await screenFleet(built, scenario.epochUtcMs, spec, progress);
     return new AvoidanceTwin(scenario, built, spec, seed, screened);
   }
 

@@ -8,7 +8,7 @@ import type { ComputeRunMetrics } from './compute-stage.js';
 /** What the stage assumes, echoed in summary.json. */
 export const COMPUTE_ASSUMPTIONS: readonly string[] = [
   'compute demand = what the scheduler runs: running accelerators at full power, powered idle ones at idle_power_fraction, failed satellites none',
-  'placement domains: a formation cluster (9.6 Tbit/s links) or one satellite; a job runs inside one domain',
+  'placement domains: a formation cluster (9.6 Tbit/s links), one satellite, or with a `network` section placement_span consecutive in-plane satellites of a +Grid shell (bandwidth: the in-plane link budget, 0 while a link is down); a job runs inside one domain',
   'power forecast: sunlit fraction one orbit earlier at the same phase (orbit persistence), battery from the twin each step',
   'power shortfall: jobs on a satellite whose power for compute cannot carry them stop at the step start and are requeued',
   'thermal cap: each satellite runs at most the chips its radiator can carry over the coming step (node temperature from the twin, environment heat at the larger of the sunlit fraction now and its forecast), like the power cap; idle chips keep their idle draw',

@@ -19,13 +19,10 @@
  * worker thread, steps ahead, calling the same functions on the same inputs: the results stay
  * bit-identical (pipeline.test.ts); nothing that depends on the spacecraft state leaves this thread.
  *
- * Radiation streams: per chip (ChipRadiation, one stream per chip and event kind) when the fleet
- * carries at most `chipStreamLimit` accelerators; beyond that (a million satellites × 100 chips)
- * per satellite, one stream per kind with n times the chip rate, the struck chip drawn uniformly.
- * Both are the same process (superposition of independent Poisson processes in the same dose);
- * only the draws differ. Dose limits (HBM irregular from 2 krad, beyond the 15 krad tested) are
- * crossed by all chips of a satellite together (they share its dose), so they are tracked per
- * satellite.
+ * Radiation streams, per chip or per satellite: radiation-stage.ts. Dose limits (HBM irregular
+ * from 2 krad, beyond the 15 krad tested) are crossed by all chips of a satellite together (they
+ * share its dose), so they are tracked per satellite (doseLimitCrossed). Tracks for fleet.czml:
+ * tracks.ts.
  */
 import os from 'node:os';
 import { Status } from '../core/status.js';
@@ -37,23 +34,21 @@ import { sunlitFractionBatch } from '../environment/shadow.js';
 import { SunOnGrid } from '../environment/sun.js';
 import { gmstAt_rad } from '../orbit/frames.js';
 import { initialSoc_J } from '../spacecraft/battery.js';
-import {
-  ChipRadiation, EVENT_TYPES, RadEvent, RadiationEventBuffer, TRILLIUM_DOSE_LIMITS, type EventTally,
-} from '../spacecraft/radiation-effects.js';
+import { RadEvent, TRILLIUM_DOSE_LIMITS } from '../spacecraft/radiation-effects.js';
 import { AvoidanceTwin } from './avoidance-twin.js';
 import { buildFleet, type BuiltFleet } from './build.js';
 import { ComputeStage, type ComputeStepInput, type RadiationInput } from './compute-stage.js';
 import { TwinNetwork } from './network-stage.js';
 import { HealthSampler } from './health.js';
-import { BoundedEventLog, EventQueue, LOG_SATELLITE_FAILED, LOG_TYPE_NAMES, RESTART_S, TwinEvent, type PoppedEvent } from './events.js';
+import { BoundedEventLog, EventQueue, LOG_SATELLITE_FAILED, LOG_TYPE_NAMES, TwinEvent, type PoppedEvent } from './events.js';
 import { fusedStep, type FusedColumns } from './fused-step.js';
-import {
-  EVENTS_COLUMN0, M, PerSatelliteAccumulators, RunTotals, SeriesRecorder, StepReducer, type RangeInfo,
-} from './metrics.js';
+import { M, PerSatelliteAccumulators, RunTotals, SeriesRecorder, StepReducer, type RangeInfo } from './metrics.js';
 import { defaultOrbitWorkerUrl, startOrbitStage, type OrbitPipeline, type OrbitSlot, type OrbitStageMode } from './pipeline.js';
-import type { RunMeta, RunResult, Tracks } from './results.js';
+import { TwinRadiation } from './radiation-stage.js';
+import type { RunMeta, RunResult } from './results.js';
 import type { Scenario } from './scenario/normalise.js';
 import { summarise, perSatelliteTable, type StopInfo } from './summarise.js';
+import { TrackSampler } from './tracks.js';
 
 export interface TwinOptions {
   /** Seed for every random stream; default the scenario's. */
@@ -61,6 +56,8 @@ export interface TwinOptions {
   /** Abort between steps; the result is then marked partial. */
   signal?: AbortSignal;
   progress?: ProgressSink;
+  /** Progress of the set-up work before the first step (the collision-avoidance screening of a scenario `avoidance` section). */
+  setupProgress?: ProgressSink;
   /** Most recorded series rows (steps are folded into intervals). Default 5,000. */
   maxSeriesRows?: number;
   /** Satellites whose positions are sampled for fleet.czml, spread evenly over the fleet. Default 100. */
@@ -131,11 +128,10 @@ export class TwinRun {
   private readonly doseInc: Float64Array;
   private readonly doseFlags: Uint8Array;
   private readonly chipsDown: Uint16Array;
-  private readonly chipRad: ChipRadiation | null;
+  /** Radiation event streams (radiation-stage.ts). */
+  private readonly rad: TwinRadiation;
   readonly radiationMode: 'per-chip' | 'per-satellite' | 'none';
-  private readonly chipIsDown: Uint8Array | null;
   private readonly pickRng: Rng;
-  private readonly radBuf = new RadiationEventBuffer(1024);
   /** The workload's scheduler (a scenario with `workload`, compute-stage.ts); null: every chip up runs at full power. */
   readonly compute: ComputeStage | null;
   /** The network stage (a scenario with `network`, network-stage.ts); null without one. */
@@ -143,10 +139,6 @@ export class TwinRun {
   /** Daily health samples for predictive maintenance (health.ts; resets the per-satellite extremes daily). */
   readonly health: HealthSampler;
   private readonly computeIn: (ComputeStepInput & { radiation: RadiationInput }) | null = null;
-  /** Counts of the events with no lasting effect (restart 0 s: SDC), once the event log is full. */
-  private readonly tally: EventTally;
-  /** Restart time per radiation event code [s] (RESTART_S as an array). */
-  private readonly restart_s = Float64Array.from({ length: EVENT_TYPES }, (_, k) => RESTART_S[k] ?? 0);
   /** Time of the step in progress [s] (for the dose-limit hook). */
   private stepTime_s = 0;
   private readonly onDoseLimit: (row: number, dose_rad: number) => void;
@@ -168,13 +160,8 @@ export class TwinRun {
   /** Chips flagged by dose limits (counted per satellite crossing × its chips). */
   chipsHbmIrregular = 0;
   chipsBeyondTested = 0;
-  private readonly trackRows: Int32Array;
-  private readonly trackEvery: number;
-  private readonly trackMax: number;
-  private trackCount = 0;
-  private readonly trackTime: Float64Array;
-  private readonly trackPos: Float64Array;
-  private readonly trackSun: Float32Array;
+  /** Tracks for fleet.czml (tracks.ts). */
+  private readonly track: TrackSampler;
 
   private constructor(scenario: Scenario, built: BuiltFleet, opts: TwinOptions) {
     this.scenario = scenario;
@@ -196,6 +183,10 @@ export class TwinRun {
     this.chipsDown = fleet.addColumn('chipsDown', Uint16Array);
     this.doseInc = new Float64Array(fleet.capacity);
     this.doseFlags = new Uint8Array(n);
+    this.acc = new PerSatelliteAccumulators(n);
+    // Radiation event streams (radiation-stage.ts).
+    this.rad = new TwinRadiation(built, this.seed, o.chipStreamLimit, this.acc.events);
+    this.radiationMode = this.rad.mode;
     // State columns only: the per-step outputs of the spacecraft stage stay in registers (fused-step.ts).
     this.cols = {
       x_m: fleet.x_m, y_m: fleet.y_m, z_m: fleet.z_m, vx_m_s: fleet.vx_m_s, vy_m_s: fleet.vy_m_s, vz_m_s: fleet.vz_m_s,
@@ -212,7 +203,7 @@ export class TwinRun {
       this.cols.available_W = available_W;
       this.computeIn = {
         t_s: 0, dt_s: this.dt_s, available_W, status: fleet.status, sunlit: this.cols.sunlitFraction, soc_J: this.cols.soc_J, temp_K: this.cols.temp_K, sun_m: this.sun,
-        radiation: { count: 0, time_s: this.radBuf.time_s, type: this.radBuf.type, index: this.radBuf.chip, unit: 'chip' },
+        radiation: { count: 0, time_s: this.rad.buf.time_s, type: this.rad.buf.type, index: this.rad.buf.chip, unit: 'chip' },
       };
     }
     this.ranges = built.constellations.map((c) => ({
@@ -229,29 +220,6 @@ export class TwinRun {
     this.radEvery = Math.max(1, Math.round(o.radiationCadence_s / this.dt_s));
     this.sunGrid = new SunOnGrid(scenario.epochUtcMs, this.dt_s);
 
-    // Radiation event streams.
-    let totalChips = 0;
-    for (const c of built.constellations) totalChips += (c.to - c.from) * c.chips;
-    const noLimits = { hbmIrregular_rad: Infinity, testedNoHardFailure_rad: Infinity };
-    if (totalChips === 0) {
-      this.chipRad = null;
-      this.radiationMode = 'none';
-      this.chipIsDown = null;
-    } else if (totalChips <= o.chipStreamLimit) {
-      const satOfChip = new Int32Array(totalChips);
-      let k = 0;
-      for (const c of built.constellations) for (let s = c.from; s < c.to; s++) for (let j = 0; j < c.chips; j++) satOfChip[k++] = s;
-      this.chipRad = new ChipRadiation(satOfChip, { seed: this.seed, limits: noLimits });
-      this.radiationMode = 'per-chip';
-      this.chipIsDown = new Uint8Array(totalChips);
-    } else {
-      const sats: number[] = [];
-      const factor: number[] = [];
-      for (const c of built.constellations) if (c.chips > 0) for (let s = c.from; s < c.to; s++) { sats.push(s); factor.push(c.chips); }
-      this.chipRad = new ChipRadiation(Int32Array.from(sats), { seed: this.seed, limits: noLimits, doseFactor: Float64Array.from(factor) });
-      this.radiationMode = 'per-satellite';
-      this.chipIsDown = null;
-    }
     this.pickRng = new Rng(this.seed).fork('twin-chip-pick');
 
     // Permanent failures: exponential lifetimes per satellite, seeded per satellite row.
@@ -266,31 +234,20 @@ export class TwinRun {
     }
 
     this.log = new BoundedEventLog(o.maxEventLog);
-    this.acc = new PerSatelliteAccumulators(n);
     if (this.computeIn) this.computeIn.compute_J = this.acc.compute_J;
     this.health = new HealthSampler({ scenario, built, acc: this.acc, status: fleet.status, dose_rad: dose });
-    let mask = 0;
-    for (let k = 0; k < EVENT_TYPES; k++) if (this.restart_s[k] === 0) mask |= 1 << k;
-    this.tally = { kindMask: mask, perSatellite: this.acc.events, perKind: new Float64Array(EVENT_TYPES) };
     this.onDoseLimit = (i, d) => this.doseLimitCrossed(i, d);
     this.recorder = new SeriesRecorder(this.stepCount, o.maxSeriesRows);
 
     // Tracks for fleet.czml: up to maxTrackSatellites rows spread evenly, sampled every ≥ 60 s over the window.
-    const nt = Math.min(n, o.maxTrackSatellites);
-    this.trackRows = Int32Array.from({ length: nt }, (_, j) => Math.floor((j * n) / nt));
-    this.trackEvery = Math.max(1, Math.ceil(60 / this.dt_s));
-    const window_s = Math.min(o.trackWindow_s, this.stepCount * this.dt_s);
-    this.trackMax = Math.min(this.stepCount, Math.floor(window_s / (this.trackEvery * this.dt_s)) + 1);
-    this.trackTime = new Float64Array(this.trackMax);
-    this.trackPos = new Float64Array(nt * this.trackMax * 3);
-    this.trackSun = new Float32Array(nt * this.trackMax);
+    this.track = new TrackSampler(n, this.stepCount, this.dt_s, o.maxTrackSatellites, o.trackWindow_s);
   }
 
   /** Build the fleet of a scenario and get ready to step (ScenarioError for a design the models reject). */
   static async create(scenario: Scenario, opts: TwinOptions = {}): Promise<TwinRun> {
     const built = await buildFleet(scenario);
     const run = new TwinRun(scenario, built, opts);
-    run.avoidance = await AvoidanceTwin.create(scenario, built, run.seed);
+    run.avoidance = await AvoidanceTwin.create(scenario, built, run.seed, opts.setupProgress);
     run.avoidance?.schedule(run.queue);
     await run.startPipeline(opts);
     return run;
@@ -346,19 +303,20 @@ export class TwinRun {
     for (let ci = 0; ci < built.length; ci++) {
       fusedStep(built[ci]!.params, this.ranges[ci]!, cols, sun, t, dt, this.reducer, this.totals, this.acc, hbm, this.onDoseLimit);
     }
-    this.radiation(t);
+    // Radiation events; the compute stage needs every event (an SDC hits a job), so with it nothing is only counted.
+    this.rad.step(t, dt, this.doseInc, this.log, this.queue, this.reducer.values, this.compute !== null);
     // Network stage at its cadence, on this step's positions and statuses (network-stage.ts).
     if (this.network?.due(t)) this.network.update(fleet, utcMs, t);
     const ci = this.computeIn;
     if (this.compute && ci) {
-      const b = this.radBuf, r = ci.radiation;
+      const b = this.rad.buf, r = ci.radiation;
       r.count = b.count; r.time_s = b.time_s; r.type = b.type; r.index = b.chip;
-      r.unit = this.chipIsDown ? 'chip' : 'satellite';
-      if (this.chipRad) r.satelliteOfIndex = this.chipRad.satOfChip;
+      r.unit = this.rad.chipIsDown ? 'chip' : 'satellite';
+      if (this.rad.chipRad) r.satelliteOfIndex = this.rad.chipRad.satOfChip;
       ci.t_s = t; ci.x_m = fleet.x_m; ci.y_m = fleet.y_m; ci.z_m = fleet.z_m;
       this.compute.step(ci); // writes the demand of the next step into cols.computeDemand_W
     }
-    if (k % this.trackEvery === 0 && this.trackCount < this.trackMax) this.sampleTracks(t);
+    if (this.track.due(k)) this.track.sample(t, fleet, cols.sunlitFraction);
     const v = this.reducer.endStep(this.totals);
     v[M.satellitesFailed_count!] = this.satellitesFailed;
     this.recorder.add(t, v);
@@ -435,15 +393,15 @@ export class TwinRun {
 
   /** Apply every queued event due at or before t (a step boundary). */
   private drainEvents(t: number): void {
-    const q = this.queue, e = this.popped, down = this.chipsDown, half = 0.5 * this.dt_s;
+    const q = this.queue, e = this.popped, down = this.chipsDown, half = 0.5 * this.dt_s, chipIsDown = this.rad.chipIsDown;
     while (q.size > 0 && q.peekTime() <= t) {
       q.pop(e);
       const s = e.sat;
       if (e.kind === TwinEvent.ChipDown) {
         if (this.fleet.status[s] === Status.Failed) continue;
-        if (this.chipIsDown) {
-          if (this.chipIsDown[e.chip] === 1) continue;
-          this.chipIsDown[e.chip] = 1;
+        if (chipIsDown) {
+          if (chipIsDown[e.chip] === 1) continue;
+          chipIsDown[e.chip] = 1;
         } else {
           // Per-satellite streams: the struck chip is uniform over the satellite's chips; one already down absorbs it.
           const chips = this.built.constellations[this.built.constellationOfRow[s]!]!.chips;
@@ -452,7 +410,7 @@ export class TwinRun {
         down[s]!++;
         q.push(Math.max(e.time_s + e.value, t + half), TwinEvent.ChipUp, s, e.chip);
       } else if (e.kind === TwinEvent.ChipUp) {
-        if (this.chipIsDown) this.chipIsDown[e.chip] = 0;
+        if (chipIsDown) chipIsDown[e.chip] = 0;
         if (down[s]! > 0) down[s]!--;
       } else if (e.kind === TwinEvent.SatelliteFail) {
         if (this.fleet.status[s] !== Status.Failed) {
@@ -495,68 +453,6 @@ export class TwinRun {
     }
   }
 
-  /**
-   * Chip event streams over [t, t + dt) from the dose increments of the fused pass; events with a
-   * restart go to the queue, all are counted and logged. Once the log is full, events with no
-   * lasting effect (restart 0 s: SDC) are only counted (EventTally), not buffered one by one: at
-   * a million satellites that is ~150,000 a step, and the outputs are the same.
-   */
-  private radiation(t: number): void {
-    const cr = this.chipRad;
-    if (!cr) return;
-    const buf = this.radBuf, log = this.log, v = this.reducer.values;
-    buf.clear();
-    const logFull = log.count >= log.limit;
-    // The compute stage needs every event (an SDC hits a job), so with it nothing is only counted.
-    const tally = logFull && this.tally.kindMask !== 0 && this.compute === null ? this.tally : null;
-    if (tally) tally.perKind.fill(0);
-    const appended = cr.advance(t, this.dt_s, this.doseInc, buf, tally);
-    if (tally) {
-      for (let k = 0; k < EVENT_TYPES; k++) {
-        const c = tally.perKind[k]!;
-        if (c !== 0) { v[EVENTS_COLUMN0 + k]! += c; log.totals[k]! += c; }
-      }
-    }
-    if (appended === 0) return;
-    // Time order within the step matters only for the log's row order (the queue orders itself),
-    // so the sort is skipped once the log is full: with 1e8 chips it was a fifth of the run.
-    if (!logFull) buf.sortByTime();
-    const q = this.queue, ev = this.acc.events, satOfChip = cr.satOfChip, perChip = this.chipIsDown !== null, restartOf = this.restart_s;
-    for (let j = 0; j < buf.count; j++) {
-      const kind = buf.type[j]!;
-      if (kind >= EVENT_TYPES) continue;
-      const c = buf.chip[j]!, s = satOfChip[c]!, te = buf.time_s[j]!;
-      v[EVENTS_COLUMN0 + kind]! += 1;
-      ev[s * EVENT_TYPES + kind]! += 1;
-      log.add(te, kind, s);
-      const restart = restartOf[kind]!;
-      if (restart > 0) q.push(te, TwinEvent.ChipDown, s, perChip ? c : -1, restart);
-    }
-  }
-
-  private sampleTracks(t: number): void {
-    const k = this.trackCount++, m = this.trackMax, f = this.fleet, nu = this.cols.sunlitFraction;
-    this.trackTime[k] = t;
-    for (let j = 0; j < this.trackRows.length; j++) {
-      const r = this.trackRows[j]!, o = (j * m + k) * 3;
-      this.trackPos[o] = f.x_m[r]!; this.trackPos[o + 1] = f.y_m[r]!; this.trackPos[o + 2] = f.z_m[r]!;
-      this.trackSun[j * m + k] = nu[r]!;
-    }
-  }
-
-  /** Tracks sampled so far (copies trimmed to the samples taken). */
-  private tracks(): Tracks {
-    const nt = this.trackRows.length, m = this.trackMax, k = this.trackCount;
-    const pos = new Float64Array(nt * k * 3), sun = new Float32Array(nt * k);
-    for (let j = 0; j < nt; j++) {
-      pos.set(this.trackPos.subarray(j * m * 3, (j * m + k) * 3), j * k * 3);
-      sun.set(this.trackSun.subarray(j * m, j * m + k), j * k);
-    }
-    const ids = Uint32Array.from(this.trackRows, (r) => this.fleet.id[r]!);
-    const names = Array.from(this.trackRows, (r) => this.fleet.names[r] || `SAT-${this.fleet.id[r]}`);
-    return { ids, names, time_s: this.trackTime.slice(0, k), position_m: pos, frame: 'ECI_OF_DATE', sunlit: sun };
-  }
-
   /** Current battery energy of the whole fleet [J]. */
   private socNow_J(): number {
     let s = 0;
@@ -579,7 +475,7 @@ export class TwinRun {
       typeNames: [...LOG_TYPE_NAMES],
       count: log.count,
     };
-    const summary = summarise(this, { stop: stopInfo, socStart_J: this.socStart_J, socEnd_J: this.socNow_J(), satellitesFailed: this.satellitesFailed, seriesRows: series.time_s.length, seriesInterval: this.recorder.interval, radEvery: this.radEvery, tracks: { satellites: this.trackRows.length, samples: this.trackCount, every_s: this.trackEvery * this.dt_s } });
+    const summary = summarise(this, { stop: stopInfo, socStart_J: this.socStart_J, socEnd_J: this.socNow_J(), satellitesFailed: this.satellitesFailed, seriesRows: series.time_s.length, seriesInterval: this.recorder.interval, radEvery: this.radEvery, tracks: { satellites: this.track.rows.length, samples: this.track.count, every_s: this.track.every * this.dt_s } });
     const d0 = this.built.constellations[0]?.design;
     const meta: RunMeta = {
       scenarioName: this.scenario.name, description: this.scenario.description, source: this.scenario.source,
@@ -587,7 +483,7 @@ export class TwinRun {
       seed: this.seed, reached_s: this.step * this.dt_s,
     };
     if (d0) { meta.chipMax_K = d0.chipMax_K; meta.radiatorMax_K = d0.radiatorMax_K; }
-    return { summary, meta, series, perSatellite: perSatelliteTable(this), events, tracks: this.tracks(), partial, ...(this.compute ? { compute: this.compute.metrics() } : {}), maintenance: this.health.result() };
+    return { summary, meta, series, perSatellite: perSatelliteTable(this), events, tracks: this.track.tracks(this.fleet), partial, ...(this.compute ? { compute: this.compute.metrics() } : {}), maintenance: this.health.result() };
   }
 
   /** Dose per satellite [rad(Si)] and the per-satellite fleet columns, for summaries. */

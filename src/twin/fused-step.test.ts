@@ -91,7 +91,7 @@ function runBoth(p: SpacecraftParams, o: { n: number; steps: number; chips: numb
       } else {
         for (let i = 0; i < o.n; i++) {
           const st = fleet.status[i]!;
-          cols.computeDemand_W[i] = st === Status.Ok || st === Status.Offline ? (o.chips - down[i]!) * o.chipPower_W : 0;
+          cols.computeDemand_W[i] = st === Status.Ok ? (o.chips - down[i]!) * o.chipPower_W : 0;
         }
         spacecraftStep(p, cols, sun, t, dt);
         for (let i = 0; i < o.n; i++) {

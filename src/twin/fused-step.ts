@@ -127,7 +127,9 @@ export function fusedStep(
     if (cd !== 0) { down += cd; aDown[i]! += cd * dt_s; }
     if (!(st === Status.Ok || st === Status.Failed || st === Status.Offline)) continue; // no valid position: spacecraft stage skips it too
     const failed = st === Status.Failed;
-    const rawDemand = st === Status.Ok || st === Status.Offline ? (demandIn !== null ? demandIn[i]! : (chips - cd) * chipP) : 0;
+    // Offline (a collision-avoidance manoeuvre: slew, burn, settle) runs no compute of its own; with
+    // a workload the scheduler has stopped its jobs and asks for the idle draw (demandIn).
+    const rawDemand = demandIn !== null ? (st === Status.Ok || st === Status.Offline ? demandIn[i]! : 0) : st === Status.Ok ? (chips - cd) * chipP : 0;
     const nu = sunlitFraction[i]!;
     const x = x_m[i]!, y = y_m[i]!, z = z_m[i]!;
     // Solar.

@@ -200,7 +200,7 @@ export function computeSplit(run: TwinRun, T: Record<string, number>): ComputeSp
     return {
       delivered_s: T.deliveredChip_s!, deliveredFlop: T.deliveredFlop!, delivered_J: T.compute_J!,
       losses: { faults: T.faultChip_s!, thermal, power },
-      note: 'nameplate = delivered + faults + thermal + power; faults = accelerators down after radiation crashes and failed satellites; throughput taken proportional to power when throttled',
+      note: 'nameplate = delivered + faults + thermal + power; faults = accelerators down after radiation crashes, failed satellites and satellites offline for manoeuvres; throughput taken proportional to power when throttled',
     };
   }
   // Idle is what remains, so that the parts add up to the twin's nameplate exactly (the stage's own

@@ -68,7 +68,12 @@ Examples:
       const threads = o.threads === undefined ? undefined : parseNumber('--threads', o.threads, { integer: true, min: 1, max: 2 });
       const out = o.out ?? defaultOutDir(scenario.name);
       const quiet = o.quiet ?? false;
-      const run = await TwinRun.create(scenario, { ...(seed === undefined ? {} : { seed }), ...(threads === undefined ? {} : { threads }) });
+      // Set-up that takes a while (the conjunction screen of an `avoidance` section) has its own bar.
+      const setupBar = scenario.avoidance ? new ProgressBar({ label: `screen conjunctions for ${scenario.name}`, enabled: !quiet }) : null;
+      const run = await TwinRun.create(scenario, {
+        ...(seed === undefined ? {} : { seed }), ...(threads === undefined ? {} : { threads }), ...(setupBar ? { setupProgress: setupBar.sink } : {}),
+      });
+      setupBar?.finish();
       const bar = new ProgressBar({ label: `run ${scenario.name}`, enabled: !quiet });
       const write = (r: RunResult): WrittenRun => writeRun(out, r, { renderHtml: (x) => renderReportHtml(x, { sections: [...computeSections(x), ...networkSections(x), ...avoidanceSectionsFromSummary(x.summary), ...economicsSectionsFromSummary(x.summary)] }) });
       let written = false;
