@@ -162,6 +162,11 @@ const topRow = new Int32Array(MAX_TERMINALS), topSin = new Float64Array(MAX_TERM
  * For each station, the (at most `terminals`) highest satellites in view among ECEF rows
  * [from, to) with status Ok become edges: satellite row ↔ node stationNodeBase + station index,
  * latency = slant range / c, capacity = the terminal's rate. Returns the number of edges pushed.
+ *
+ * The elevation test is done on squares (in view when up ≥ 0 and up² ≥ sin²(mask)·range² for a
+ * mask ≥ 0), so the square root is taken only for the few satellites in view: at 10,000
+ * satellites and five stations a root per satellite above the horizon was the largest part of the
+ * twin's network update. ground.test.ts holds it to a plain elevation-angle reference.
  */
 export function pushGroundEdges(stations: readonly StationGeometry[], ecef: EcefColumns, status: Uint8Array, from: number, to: number, stationNodeBase: number, out: EdgeList): number {
   let pushed = 0;
@@ -169,15 +174,19 @@ export function pushGroundEdges(stations: readonly StationGeometry[], ecef: Ecef
   for (let g = 0; g < stations.length; g++) {
     const st = stations[g]!;
     const k = Math.min(st.station.terminals, MAX_TERMINALS);
+    const m = st.sinMask, m2 = m * m, sx = st.x_m, sy = st.y_m, sz = st.z_m, ux = st.upX, uy = st.upY, uz = st.upZ;
     let have = 0;
     for (let r = from; r < to; r++) {
+      const dx = x_m[r]! - sx, dy = y_m[r]! - sy, dz = z_m[r]! - sz;
+      const up = dx * ux + dy * uy + dz * uz;
+      if (m >= 0) {
+        if (up <= 0) continue;
+        if (up * up < m2 * (dx * dx + dy * dy + dz * dz)) continue;
+      }
       if (status[r] !== Status.Ok) continue;
-      const dx = x_m[r]! - st.x_m, dy = y_m[r]! - st.y_m, dz = z_m[r]! - st.z_m;
-      const up = dx * st.upX + dy * st.upY + dz * st.upZ;
-      if (up <= 0 && st.sinMask >= 0) continue;
-      const range = Math.hypot(dx, dy, dz);
+      const range = Math.sqrt(dx * dx + dy * dy + dz * dz);
       const s = up / range;
-      if (s < st.sinMask) continue;
+      if (s < m) continue;
       if (have === k && s <= topSin[k - 1]!) continue;
       // Insertion into the sorted top-k (descending elevation).
       let j = have < k ? have++ : k - 1;

@@ -8,7 +8,7 @@
  *              height, range, both ends Ok, re-pointing) every `geometry_cadence_s`, the
  *              endpoints' status in between;
  *   ground     contacts: each station's highest satellites in view, up to its terminals
- *              (the rule of src/network/ground.ts pushGroundEdges, network-ground.ts);
+ *              (src/network/ground.ts pushGroundEdges);
  *   reach      per satellite, a path over up links to a satellite in contact or not (connected
  *              components of the up links on the static CSR of candidate links, relabelled only
  *              when a link's state changed, network-reach.ts); at full evaluations also the light
@@ -36,11 +36,10 @@ import type { FleetState } from '../core/fleet.js';
 import { R_EARTH_m } from '../core/units.js';
 import { type EcefColumns, inertialToEcef, makeEcefColumns } from '../orbit/frames.js';
 import { CsrGraph, EdgeList } from '../network/graph.js';
-import { type StationGeometry, stationGeometry } from '../network/ground.js';
+import { pushGroundEdges, type StationGeometry, stationGeometry } from '../network/ground.js';
 import { LinkCapacityModel } from '../network/linkbudget.js';
 import { type CandidateLinks, LINK_KIND_NAMES, LinkKind, LinkState } from '../network/topology.js';
 import type { BuiltFleet } from './build.js';
-import { pushGroundContacts } from './network-ground.js';
 import { TwinLinks } from './network-links.js';
 import { GroundReach, LatencyHistogram } from './network-reach.js';
 import { twinNetworkLinks, type ShellInfo } from './network-model.js';
@@ -210,7 +209,7 @@ export class TwinNetwork {
     e.clear();
     if (this.stationGeo.length > 0) {
       inertialToEcef(fleet, utcMs, this.ecef, 0, N);
-      pushGroundContacts(this.stationGeo, this.ecef, fleet.status, N, N, e);
+      pushGroundEdges(this.stationGeo, this.ecef, fleet.status, 0, N, N, e);
     }
     const state = L.cols.state;
     let reached: number;
