@@ -45,11 +45,13 @@ export async function run(opts: { json: boolean; args: string[] }): Promise<Benc
   const to = from + hours * 3_600_000;
   const workers = numArg(opts.args, '--workers', 2);
   let wall = 0;
+  let workerWalls: number[] = [];
   const { result, peakRss_bytes } = await withPeakRss(async () => {
     const w0 = process.hrtime.bigint();
     if (workers > 1) {
       const r = await screenParallel({ kind: 'catalog', records: cat.records }, undefined, { fromUtcMs: from, toUtcMs: to, threshold_m, step_s, substeps }, workers);
       wall = Number(process.hrtime.bigint() - w0) / 1e9;
+      workerWalls = r.workerWall_s;
       const st = r.stats.reduce((acc, x) => ({ ...acc, steps: acc.steps + x.steps, refined: acc.refined + x.refined, boxOverlaps: acc.boxOverlaps + x.boxOverlaps, pairsFiltered: acc.pairsFiltered + x.pairsFiltered, propagate_s: acc.propagate_s + x.propagate_s, grid_s: acc.grid_s + x.grid_s, refine_s: acc.refine_s + x.refine_s }));
       return { events: r.events, stats: st };
     }
@@ -82,6 +84,7 @@ export async function run(opts: { json: boolean; args: string[] }): Promise<Benc
     notes: [
       `${result.events.count} encounters ≤ ${threshold_m / 1000} km (closest ${(minMiss / 1000).toFixed(3)} km); ${s.refined.toLocaleString('en-US')} (pair, step) candidates refined; ${s.boxOverlaps.toLocaleString('en-US')} box overlaps`,
       `pairs dropped: ${s.pairsFiltered.toLocaleString('en-US')} by apogee/perigee, ${s.pairsExcludedSamePlane} same-plane`,
+      ...(workerWalls.length ? [`worker walls ${workerWalls.map((x) => x.toFixed(2)).join(', ')} s (from worker start, including the wait for the shared SGP4 state)`] : []),
     ],
   };
 }

@@ -108,25 +108,37 @@ export const HULL_PARTS = 8;
  * more than threshold_m apart over the whole interval. On each of HULL_PARTS parts the relative
  * interpolant Δp lies in the convex hull of its four Bézier control points; if on every part
  * some axis of that hull's box misses [−threshold, threshold], no point of Δp has |Δp| ≤ threshold.
+ * The parts are visited by bisection (halves, quarters, eighths): the control points of a sub-part
+ * lie in the hull of its parent's (Farin, §4.3, subdivision), so a parent excluded by more than
+ * PRUNE_MARGIN_m excludes every part under it and they are skipped. The margin (1 mm, above the
+ * ~1e-9 m rounding of the control points) keeps the answer that of testing all HULL_PARTS parts.
  */
 export function mayApproach(ci: Float64Array, i: number, cj: Float64Array, j: number, threshold_m: number): boolean {
   const bi = i * COEFS_PER_OBJECT, bj = j * COEFS_PER_OBJECT;
   for (let k = 0; k < 12; k++) d[k] = ci[bi + k]! - cj[bj + k]!;
-  const w3 = 1 / (3 * HULL_PARTS);
-  for (let q = 0; q < HULL_PARTS; q++) {
-    const sa = q / HULL_PARTS, sb = (q + 1) / HULL_PARTS;
-    let inside = true;
-    for (let k = 0; k < 12 && inside; k += 4) {
-      const c0 = d[k]!, c1 = d[k + 1]!, c2 = d[k + 2]!, c3 = d[k + 3]!;
-      const pa = c0 + sa * (c1 + sa * (c2 + sa * c3));
-      const pb = c0 + sb * (c1 + sb * (c2 + sb * c3));
-      const qa = pa + w3 * (c1 + sa * (2 * c2 + 3 * sa * c3));
-      const qb = pb - w3 * (c1 + sb * (2 * c2 + 3 * sb * c3));
-      if (Math.min(pa, pb, qa, qb) > threshold_m || Math.max(pa, pb, qa, qb) < -threshold_m) inside = false;
-    }
-    if (inside) return true;
+  // Two halves, each bisected twice more: the HULL_PARTS = 8 leaf parts.
+  return partMayApproach(0, 0.5, threshold_m, 2) || partMayApproach(0.5, 1, threshold_m, 2);
+}
+
+/** Pruning margin of parent parts [m] (see mayApproach). */
+const PRUNE_MARGIN_m = 1e-3;
+
+/** mayApproach on [sa, sb] for the pair difference in `d`, `levels` bisections above the leaf parts. */
+function partMayApproach(sa: number, sb: number, thr: number, levels: number): boolean {
+  const w3 = (sb - sa) / 3;
+  // Leaves test exactly as a flat loop over the HULL_PARTS parts would; parents prune with a margin.
+  const lim = levels === 0 ? thr : thr + PRUNE_MARGIN_m;
+  for (let k = 0; k < 12; k += 4) {
+    const c0 = d[k]!, c1 = d[k + 1]!, c2 = d[k + 2]!, c3 = d[k + 3]!;
+    const pa = c0 + sa * (c1 + sa * (c2 + sa * c3));
+    const pb = c0 + sb * (c1 + sb * (c2 + sb * c3));
+    const qa = pa + w3 * (c1 + sa * (2 * c2 + 3 * sa * c3));
+    const qb = pb - w3 * (c1 + sb * (2 * c2 + 3 * sb * c3));
+    if (Math.min(pa, pb, qa, qb) > lim || Math.max(pa, pb, qa, qb) < -lim) return false;
   }
-  return false;
+  if (levels === 0) return true;
+  const sm = 0.5 * (sa + sb);
+  return partMayApproach(sa, sm, thr, levels - 1) || partMayApproach(sm, sb, thr, levels - 1);
 }
 
 /** Root of g in (lo, hi] with g(lo) < 0 ≤ g(hi): Newton inside the bracket, bisection when Newton leaves it. */

@@ -227,21 +227,32 @@ function push(a: number, b: number, w: Work): void {
 /**
  * Columns [lo, hi) and [lo2, hi2) of sorted entries: pairs overlapping in z, by a merge over both
  * z0-sorted lists, then the x/y test. z1 ≤ z0 + cell, so entries of the second column with
- * z0 < z0(e) − cell are behind e and every later e.
+ * z0 < z0(e) − cell are behind e and every later e. Entries e with x1 < xMin or y1 < yMin are
+ * skipped: the caller passes the low edge of the second column's cells where that column lies one
+ * cell further in x (or y), so such an e cannot reach any of its entries.
  */
-function across(lo: number, hi: number, lo2: number, hi2: number, cell_m: number, allow: Uint8Array, w: Work): void {
+function across(lo: number, hi: number, lo2: number, hi2: number, cell_m: number, allow: Uint8Array, w: Work, xMin: number, yMin: number): void {
   const { x0, x1, y0, y1, z0, z1 } = w;
   let from = lo2;
   for (let e = lo; e < hi; e++) {
+    const xb = x1[e]!, yb = y1[e]!;
+    if (xb < xMin || yb < yMin) continue;
     const za = z0[e]!, zb = z1[e]!, zmin = za - cell_m;
     while (from < hi2 && z0[from]! < zmin) from++;
-    const xa = x0[e]!, xb = x1[e]!, ya = y0[e]!, yb = y1[e]!;
+    const xa = x0[e]!, ya = y0[e]!;
     for (let f = from; f < hi2 && z0[f]! <= zb; f++) {
       if (z1[f]! < za || x0[f]! > xb || xa > x1[f]! || y0[f]! > yb || ya > y1[f]!) continue;
       admit(e, f, allow, w);
     }
   }
 }
+
+/**
+ * Margin [m] below a cell's low edge for the skip in `across`: an entry filed in cell j has
+ * x0·(1/C) ≥ j − HALF in floating point, i.e. x0 ≥ (j − HALF)·C up to rounding (~1e-8 m at
+ * 4e7 m); 1 m keeps the skip conservative.
+ */
+const EDGE_MARGIN_m = 1;
 
 /** Own column and the four forward neighbour columns of every column. */
 function sweep(nCol: number, cell_m: number, allow: Uint8Array, w: Work): void {
@@ -260,13 +271,17 @@ function sweep(nCol: number, cell_m: number, allow: Uint8Array, w: Work): void {
     // Forward neighbour columns (dx, dy) > (0, 0): (0, +1), then (+1, −1), (+1, 0), (+1, +1).
     // Keys are x·2^10 + y, so these are k + 1 and k + 1023, k + 1024, k + 1025 (a key that wraps
     // to another x row has |dy| > 1 and is skipped).
-    const ky = k & AXIS_MAX;
-    if (ky < AXIS_MAX && colKey[c + 1] === k + 1) across(lo, hi, colStart[c + 1]!, colStart[c + 2]!, cell_m, allow, w);
+    // Entries of a column one cell further in x (y) have x0 (y0) at or above that cell's low edge,
+    // so only entries e of this column with x1 (y1) beyond it can meet them (clamped edge cells
+    // keep the bound: an entry clamped into the top cell lies even further).
+    const ky = k & AXIS_MAX, kx = k >> AXIS_BITS;
+    const xNext = (kx + 1 - AXIS_HALF) * cell_m - EDGE_MARGIN_m, yNext = (ky + 1 - AXIS_HALF) * cell_m - EDGE_MARGIN_m;
+    if (ky < AXIS_MAX && colKey[c + 1] === k + 1) across(lo, hi, colStart[c + 1]!, colStart[c + 2]!, cell_m, allow, w, -Infinity, yNext);
     const base = k + AXIS_SIZE;
     while (colKey[r]! < base - 1) r++;
     for (let q = r; q < r + 3 && colKey[q]! <= base + 1; q++) {
       const dy = (colKey[q]! & AXIS_MAX) - ky;
-      if (dy >= -1 && dy <= 1) across(lo, hi, colStart[q]!, colStart[q + 1]!, cell_m, allow, w);
+      if (dy >= -1 && dy <= 1) across(lo, hi, colStart[q]!, colStart[q + 1]!, cell_m, allow, w, xNext, dy === 1 ? yNext : -Infinity);
     }
   }
 }
@@ -288,7 +303,7 @@ function sweepCross(nCol: number, cell_m: number, allow: Uint8Array, w: Work): v
       ptr[dx + 1] = q;
       for (; colKey[q]! <= want + 1; q++) {
         const dy = (colKey[q]! & AXIS_MAX) - ky;
-        if (dy >= -1 && dy <= 1) across(lo, hi, colStart[q]!, colStart[q + 1]!, cell_m, allow, w);
+        if (dy >= -1 && dy <= 1) across(lo, hi, colStart[q]!, colStart[q + 1]!, cell_m, allow, w, -Infinity, -Infinity);
       }
     }
   }

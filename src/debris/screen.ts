@@ -158,9 +158,12 @@ export async function screen(primary: Population, secondary: Population | undefi
   if (secondary) { perigee.set(secondary.shells.perigee_m, nA); apogee.set(secondary.shells.apogee_m, nA); }
   const coef = new Float64Array(N * COEFS_PER_OBJECT);
   const active = new Uint8Array(N);
+  // Boxes of every sub-interval of the step (6 per item each), computed in one pass per step.
+  const boxM = Array.from({ length: M }, () => new Float64Array(6 * N));
+  const edgeM = new Float64Array(M);
   // Grid items: the active objects of the current step, compacted (item p is object obj[p]).
   const items: GridItems = {
-    n: 0, box: new Float64Array(6 * N), obj: new Int32Array(N), cls: new Uint8Array(N), group: new Int32Array(N),
+    n: 0, box: new Float64Array(0), obj: new Int32Array(N), cls: new Uint8Array(N), group: new Int32Array(N),
     rLo: new Float64Array(N), rHi: new Float64Array(N),
   };
   // Class matrix: [primary×primary, primary×secondary, secondary×primary, secondary×secondary].
@@ -213,12 +216,13 @@ export async function screen(primary: Population, secondary: Population | undefi
     items.n = n;
 
     cand.clear();
+    boxes(coef, items.obj, n, M, thr / 2, boxM, edgeM);
     for (let m = 0; m < M; m++) {
       // Boxes of the sub-interval [m/M, (m+1)/M], padded by thr/2. Cell edge = the largest box
       // edge, capped at what an object at MAX_SPEED covers (faster ones become big items).
-      const maxEdge = boxes(coef, items.obj, n, m / M, (m + 1) / M, thr / 2, items.box);
+      items.box = boxM[m]!;
       const cap = MAX_SPEED_m_s * (h / M) + thr;
-      grid.collect(items, Math.max(Math.min(maxEdge, cap), 1), allow);
+      grid.collect(items, Math.max(Math.min(edgeM[m]!, cap), 1), allow);
       const pr = grid.pairs;
       for (let q = 0; q < pr.count; q++) cand.add(pr.a[q]!, pr.b[q]!);
       stats.boxOverlaps += grid.overlaps;
@@ -250,7 +254,8 @@ export async function screen(primary: Population, secondary: Population | undefi
 
 /**
  * Distinct pairs (a, b) added since the last clear(), in first-added order: open addressing on
- * a power-of-two table with generation stamps (clear() is O(1)), grown at half load.
+ * a power-of-two table holding the keys themselves (one probe touches one slot), with generation
+ * stamps (clear() is O(1)), grown at half load.
  */
 export class PairSet {
   count = 0;
@@ -258,7 +263,8 @@ export class PairSet {
   b = new Int32Array(1024);
   private bits = 12;
   private stamp = new Int32Array(1 << 12);
-  private slot = new Int32Array(1 << 12);
+  private keyA = new Int32Array(1 << 12);
+  private keyB = new Int32Array(1 << 12);
   private gen = 1;
 
   clear(): void {
@@ -267,12 +273,10 @@ export class PairSet {
   }
 
   add(a: number, b: number): void {
-    const mask = (1 << this.bits) - 1, stamp = this.stamp, slot = this.slot, gen = this.gen;
+    const mask = (1 << this.bits) - 1, stamp = this.stamp, keyA = this.keyA, keyB = this.keyB, gen = this.gen;
     let h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> (32 - this.bits);
-    for (;;) {
-      if (stamp[h] !== gen) break;
-      const k = slot[h]!;
-      if (this.a[k] === a && this.b[k] === b) return;
+    while (stamp[h] === gen) {
+      if (keyA[h] === a && keyB[h] === b) return;
       h = (h + 1) & mask;
     }
     if (this.count === this.a.length) {
@@ -281,19 +285,20 @@ export class PairSet {
     }
     const k = this.count++;
     this.a[k] = a; this.b[k] = b;
-    stamp[h] = gen; slot[h] = k;
+    stamp[h] = gen; keyA[h] = a; keyB[h] = b;
     if (2 * this.count > mask) this.rehash();
   }
 
   private rehash(): void {
     this.bits++;
     const size = 1 << this.bits, mask = size - 1;
-    this.stamp = new Int32Array(size); this.slot = new Int32Array(size);
+    this.stamp = new Int32Array(size); this.keyA = new Int32Array(size); this.keyB = new Int32Array(size);
     this.gen = 1;
     for (let k = 0; k < this.count; k++) {
-      let h = (Math.imul(this.a[k]!, 0x9e3779b1) ^ Math.imul(this.b[k]!, 0x85ebca6b)) >>> (32 - this.bits);
+      const a = this.a[k]!, b = this.b[k]!;
+      let h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> (32 - this.bits);
       while (this.stamp[h] === 1) h = (h + 1) & mask;
-      this.stamp[h] = 1; this.slot[h] = k;
+      this.stamp[h] = 1; this.keyA[h] = a; this.keyB[h] = b;
     }
   }
 }
@@ -317,25 +322,31 @@ function loadCoefficients(f0: FleetState, f1: FleetState, offset: number, n: num
 }
 
 /**
- * Padded boxes over [sa, sb] of the interpolants of objects obj[0..n) (convex hull of the Bézier
- * control points, see the file comment) into `box` (6 per item); returns the largest box edge [m].
+ * Padded boxes of the interpolants of objects obj[0..n) over each sub-interval [m/M, (m+1)/M]
+ * (convex hull of the Bézier control points, see the file comment) into box[m] (6 per item),
+ * and each sub-interval's largest box edge [m] into edge[m]. One pass per object: position and
+ * derivative are evaluated once per sub-interval end, shared by the two sub-intervals meeting there.
  */
-function boxes(coef: Float64Array, obj: Int32Array, n: number, sa: number, sb: number, pad: number, box: Float64Array): number {
-  let maxExt = 0;
-  const w3 = (sb - sa) / 3;
+function boxes(coef: Float64Array, obj: Int32Array, n: number, M: number, pad: number, box: Float64Array[], edge: Float64Array): void {
+  const w3 = 1 / (3 * M);
+  edge.fill(0);
   for (let p = 0; p < n; p++) {
     const base = obj[p]! * COEFS_PER_OBJECT;
     for (let axis = 0; axis < 3; axis++) {
-      const b = base + axis * 4;
+      const b = base + axis * 4, o = 6 * p + 2 * axis;
       const c0 = coef[b]!, c1 = coef[b + 1]!, c2 = coef[b + 2]!, c3 = coef[b + 3]!;
-      const pa = c0 + sa * (c1 + sa * (c2 + sa * c3));
-      const pb = c0 + sb * (c1 + sb * (c2 + sb * c3));
-      const qa = pa + w3 * (c1 + sa * (2 * c2 + 3 * sa * c3));
-      const qb = pb - w3 * (c1 + sb * (2 * c2 + 3 * sb * c3));
-      const mn = Math.min(pa, pb, qa, qb) - pad, mx = Math.max(pa, pb, qa, qb) + pad;
-      box[6 * p + 2 * axis] = mn; box[6 * p + 2 * axis + 1] = mx;
-      if (mx - mn > maxExt) maxExt = mx - mn;
+      let pa = c0, da = c1;
+      for (let m = 0; m < M; m++) {
+        const sb = (m + 1) / M;
+        const pb = c0 + sb * (c1 + sb * (c2 + sb * c3));
+        const db = c1 + sb * (2 * c2 + 3 * sb * c3);
+        const qa = pa + w3 * da, qb = pb - w3 * db;
+        const mn = Math.min(pa, pb, qa, qb) - pad, mx = Math.max(pa, pb, qa, qb) + pad;
+        const bm = box[m]!;
+        bm[o] = mn; bm[o + 1] = mx;
+        if (mx - mn > edge[m]!) edge[m] = mx - mn;
+        pa = pb; da = db;
+      }
     }
   }
-  return maxExt;
 }

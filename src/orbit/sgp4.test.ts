@@ -15,7 +15,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FleetState } from '../core/fleet.js';
 import { Status } from '../core/status.js';
 import type { OrbitRecord } from './record.js';
-import { Sgp4Fleet } from './sgp4.js';
+import { packSgp4, packSgp4Reference, Sgp4Fleet } from './sgp4.js';
 import { parseTle } from './tle.js';
 
 type Sgp4Factory = (records: readonly OrbitRecord[]) => Promise<Sgp4Fleet>;
@@ -217,5 +217,36 @@ describe('recordToSatrec paths', () => {
     // Opsmode 'a' changes only the deep-space sidereal angle: nothing for the ISS.
     expect(worstA).toBeLessThan(0.001);
     expect(c.opsmode).toBe('a');
+  });
+});
+
+describe('packSgp4 (SGP4 state initialised once, shared between kernels)', () => {
+  it("writes the native structs byte for byte as satellite.js's own writer (near-Earth, deep-space, opsmode a, OMM path)", async () => {
+    const records = loadVerificationCases().map((c) => c.record);
+    // One record whose epoch no TLE can print: the json2satrec path.
+    const shifted = [...records, { ...records[0]!, epochUtcMs: records[0]!.epochUtcMs + 0.3 }];
+    for (const opsmode of ['i', 'a'] as const) {
+      const [got, want] = [await packSgp4(shifted, opsmode), await packSgp4Reference(shifted, opsmode)];
+      expect(got.structSize).toBe(want.structSize);
+      expect(got.bytes.length).toBe(shifted.length * want.structSize);
+      let differing = 0;
+      for (let k = 0; k < got.bytes.length; k++) if (got.bytes[k] !== want.bytes[k]) differing++;
+      expect(differing).toBe(0);
+    }
+  });
+
+  it('a kernel built from packed state propagates as one that initialises itself (bit for bit), and refuses another record set', async () => {
+    const records = loadVerificationCases().map((c) => c.record);
+    const packed = await packSgp4(records);
+    const a = await Sgp4Fleet.create(records, { backend: 'wasm', packed });
+    const b = await Sgp4Fleet.create(records, { backend: 'wasm' });
+    const fa = a.makeFleetState(), fb = b.makeFleetState();
+    const t = records[0]!.epochUtcMs + 3_600_000;
+    a.propagate(t, fa); b.propagate(t, fb);
+    expect(Array.from(fa.x_m)).toEqual(Array.from(fb.x_m));
+    expect(Array.from(fa.vz_m_s)).toEqual(Array.from(fb.vz_m_s));
+    expect(Array.from(fa.status)).toEqual(Array.from(fb.status));
+    a.dispose(); b.dispose();
+    await expect(Sgp4Fleet.create(records.slice(1), { backend: 'wasm', packed })).rejects.toThrow(/packed SGP4 state/);
   });
 });

@@ -18,6 +18,7 @@
  */
 import {
   BulkPropagator,
+  constants as satConstants,
   createMultiThreadRuntime,
   createSingleThreadRuntime,
   EciBaseCalculator,
@@ -44,6 +45,28 @@ export interface Sgp4Options {
   opsmode?: Sgp4OpsMode;
   /** Worker threads for 'wasm-mt' (default 2, the cores of the reference machine). */
   threads?: number;
+  /**
+   * The records' SGP4 state already initialised (`packSgp4` on the same records and opsmode):
+   * the WASM kernels copy it instead of initialising each record again. Ignored by 'js'.
+   */
+  packed?: PackedSgp4;
+}
+
+/**
+ * The SGP4 state of a record set in satellite.js 7.1's native (WASM) struct layout, initialised
+ * once and copied into any number of WASM kernels, e.g. one per worker thread. Initialising the
+ * 14,710-object active catalog (`recordToSatrec`, then satellite.js's field-by-field struct
+ * writer) costs ~0.8 s of cold JavaScript per thread; copying its 14.6 MB costs milliseconds.
+ * `bytes` lies in a SharedArrayBuffer, so posting it to workers shares it without a copy.
+ */
+export interface PackedSgp4 {
+  readonly count: number;
+  readonly opsmode: Sgp4OpsMode;
+  /** Instant [UTC ms] the native epochs count from (the first record's epoch; see WasmKernel). */
+  readonly refMs: number;
+  /** Size [bytes] of one native struct; `bytes` holds count × structSize. */
+  readonly structSize: number;
+  readonly bytes: Uint8Array;
 }
 
 const MS_PER_MIN = 60_000;
@@ -159,18 +182,23 @@ class WasmKernel implements Kernel {
   private readonly one: Bulk;
   private many: Bulk | undefined;
   private readonly queueKey: number;
-  private readonly satrecs: SatRec[];
-  constructor(private readonly runtime: AnyRuntime, satrecs: SatRec[], epochMs: Float64Array, private readonly refMs: number, threads: number) {
+  private readonly refMs: number;
+  constructor(private readonly runtime: AnyRuntime, private readonly packed: PackedSgp4, threads: number) {
     this.queueKey = threads;
-    this.satrecs = satrecs.map((s, i) => ({ ...s, jdsatepoch: (epochMs[i]! - refMs) / MS_PER_DAY, jdsatepochF: 0 }));
+    this.refMs = packed.refMs;
     this.one = this.makeBulk(1);
   }
 
   private makeBulk(dates: number): Bulk {
     const prop = new BulkPropagator({
-      runtime: this.runtime, calculators: [new EciBaseCalculator()] as const, satRecsCount: Math.max(1, this.satrecs.length), datesCount: dates,
+      runtime: this.runtime, calculators: [new EciBaseCalculator()] as const, satRecsCount: Math.max(1, this.packed.count), datesCount: dates,
     });
-    prop.setSatRecs(this.satrecs);
+    try {
+      installPacked(this.runtime, prop, this.packed);
+    } catch (e) {
+      prop.dispose();
+      throw e;
+    }
     prop.setDates(new Array<Date>(dates).fill(new Date(this.refMs)));
     const ptr = (prop as unknown as { datesPointer?: unknown }).datesPointer;
     if (typeof ptr !== 'number' || ptr <= 0) {
@@ -243,6 +271,138 @@ class WasmKernel implements Kernel {
 
 interface Bulk { prop: BulkPropagator<readonly [EciBaseCalculator], AnyRuntime>; datesPointer: number; dates: number }
 
+/** The private fields of satellite.js 7.1's BulkPropagator that `installPacked` reads and sets. */
+interface BulkInternals { satrecsPointer?: unknown; allocatedSatrecsCount?: unknown; usedSatrecsCount?: unknown; hasSatRecs?: unknown; needsOutputRedistribution?: unknown }
+
+function layoutChanged(what: string): OrbitdcError {
+  return new OrbitdcError('E_INTERNAL', `satellite.js BulkPropagator layout changed (${what}); use backend "js"`);
+}
+
+/** Native struct size [bytes] of the runtime's SGP4 state (the WASM module's own figure). */
+function structSize(runtime: AnyRuntime): number {
+  const m = runtime.module as unknown as { _get_elsetrec_size?: () => number };
+  const size = m._get_elsetrec_size?.();
+  if (typeof size !== 'number' || !(size > 0)) throw layoutChanged('no _get_elsetrec_size');
+  return size;
+}
+
+/**
+ * What `setSatRecs` does, from packed structs: copy them into the propagator's struct array and
+ * mark it set (satellite.js 7.1 private fields, checked here: a changed layout throws).
+ */
+function installPacked(runtime: AnyRuntime, prop: BulkPropagator<readonly [EciBaseCalculator], AnyRuntime>, packed: PackedSgp4): void {
+  const p = prop as unknown as BulkInternals;
+  const ptr = p.satrecsPointer;
+  if (typeof ptr !== 'number' || !(ptr > 0) || typeof p.allocatedSatrecsCount !== 'number' || p.allocatedSatrecsCount < packed.count
+    || typeof p.usedSatrecsCount !== 'number' || typeof p.hasSatRecs !== 'boolean' || typeof p.needsOutputRedistribution !== 'boolean') {
+    throw layoutChanged('no satrecsPointer');
+  }
+  if (structSize(runtime) !== packed.structSize) throw layoutChanged(`struct size ${structSize(runtime)}, packed ${packed.structSize}`);
+  new Uint8Array(runtime.module.HEAP8.buffer, ptr, packed.bytes.length).set(packed.bytes);
+  p.usedSatrecsCount = packed.count;
+  p.hasSatRecs = true;
+  p.needsOutputRedistribution = true;
+}
+
+/** One field of the native struct, as the WASM module describes its layout. */
+interface NativeField { name: string; type: string; offset: number; size: number }
+
+function nativeLayout(runtime: AnyRuntime): NativeField[] {
+  const m = runtime.module;
+  const ptr = m._create_elsetrec_struct_layout_string_pointer();
+  const json = m.UTF8ToString(ptr);
+  m._free_struct_layout_string(ptr);
+  return (JSON.parse(json) as [string, string, number, number][]).map(([name, type, offset, size]) => ({ name, type, offset, size }));
+}
+
+/**
+ * Write one value as satellite.js 7.1's struct writer does (wasm/struct-write.js: little-endian;
+ * a char is its first UTF-16 code, a string UTF-8, NUL-padded, cut to size − 1 bytes); a wrong
+ * type throws there and here. Byte-for-byte equality with it is tested (sgp4.test.ts).
+ */
+function writeField(view: DataView, at: number, f: NativeField, value: unknown): void {
+  const bad = (): OrbitdcError => new OrbitdcError('E_INTERNAL', `SGP4 state field ${f.name} (${f.type}) holds a ${typeof value}`);
+  switch (f.type) {
+    case 'double': if (typeof value !== 'number') throw bad(); view.setFloat64(at, value, true); return;
+    case 'int': if (typeof value !== 'number') throw bad(); view.setInt32(at, value, true); return;
+    case 'bool': if (typeof value !== 'boolean') throw bad(); view.setInt8(at, value ? 1 : 0); return;
+    case 'char': if (typeof value !== 'string') throw bad(); view.setInt8(at, value.charCodeAt(0) || 0); return;
+    case 'char[]': {
+      if (typeof value !== 'string') throw bad();
+      const bytes = textEncoder.encode(value);
+      for (let k = 0; k < f.size - 1; k++) view.setUint8(at + k, k < bytes.length ? bytes[k]! : 0);
+      view.setUint8(at + f.size - 1, 0);
+      return;
+    }
+    default: throw new OrbitdcError('E_INTERNAL', `satellite.js struct field ${f.name} has type ${f.type}, which its writer does not write`);
+  }
+}
+
+const textEncoder = new TextEncoder();
+
+/**
+ * Initialise the SGP4 state of `records` once (see `PackedSgp4`). Epochs are rewritten relative
+ * to the first record's epoch, in days, as the WASM kernel needs them (see WasmKernel). The
+ * structs are written here with the field plan of satellite.js's writer (per field: a satellite.js
+ * constant of that name, `no` for no_unkozai, the Earth radius for radiusearthkm, then the satrec's
+ * own property if any) computed once, instead of its per-record, per-field lookups (~0.25 s).
+ */
+export async function packSgp4(records: readonly OrbitRecord[], opsmode: Sgp4OpsMode = 'i'): Promise<PackedSgp4> {
+  singleRuntime ??= createSingleThreadRuntime();
+  const runtime = await singleRuntime;
+  const refMs = records[0]?.epochUtcMs ?? 0;
+  const size = structSize(runtime);
+  const layout = nativeLayout(runtime);
+  const consts = satConstants as unknown as Record<string, unknown>;
+  const bytes = new Uint8Array(new SharedArrayBuffer(size * records.length));
+  const view = new DataView(bytes.buffer);
+  // The record-independent part of every struct, written once and copied.
+  const fixed = layout.filter((f) => Object.hasOwn(consts, f.name) || f.name === 'radiusearthkm');
+  const template = new DataView(new ArrayBuffer(size));
+  for (const f of fixed) writeField(template, f.offset, f, f.name === 'radiusearthkm' ? satConstants.earthRadius : consts[f.name]);
+  const templateBytes = new Uint8Array(template.buffer);
+  const unkozai = layout.find((f) => f.name === 'no_unkozai');
+  const byName = new Map(layout.map((f) => [f.name, f]));
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
+    const satrec = recordToSatrec(r, opsmode) as unknown as Record<string, unknown>;
+    satrec.jdsatepoch = (r.epochUtcMs - refMs) / MS_PER_DAY;
+    satrec.jdsatepochF = 0;
+    const at = i * size;
+    bytes.set(templateBytes, at);
+    if (unkozai) writeField(view, at + unkozai.offset, unkozai, satrec.no);
+    // The satrec's own properties that are struct fields (each field once: order does not matter).
+    for (const name of Object.keys(satrec)) {
+      const f = byName.get(name);
+      if (f) writeField(view, at + f.offset, f, satrec[name]);
+    }
+  }
+  return { count: records.length, opsmode, refMs, structSize: size, bytes };
+}
+
+/**
+ * Pack `records` with satellite.js's own struct writer (`setSatRecs`), as `packSgp4` does with
+ * its field plan: the reference `packSgp4` is checked against, byte for byte (sgp4.test.ts).
+ */
+export async function packSgp4Reference(records: readonly OrbitRecord[], opsmode: Sgp4OpsMode = 'i'): Promise<PackedSgp4> {
+  singleRuntime ??= createSingleThreadRuntime();
+  const runtime = await singleRuntime;
+  const refMs = records[0]?.epochUtcMs ?? 0;
+  const satrecs = records.map((r) => ({ ...recordToSatrec(r, opsmode), jdsatepoch: (r.epochUtcMs - refMs) / MS_PER_DAY, jdsatepochF: 0 }));
+  const prop = new BulkPropagator({ runtime, calculators: [new EciBaseCalculator()] as const, satRecsCount: Math.max(1, satrecs.length), datesCount: 1 });
+  try {
+    prop.setSatRecs(satrecs);
+    const ptr = (prop as unknown as BulkInternals).satrecsPointer;
+    if (typeof ptr !== 'number' || !(ptr > 0)) throw layoutChanged('no satrecsPointer');
+    const size = structSize(runtime);
+    const bytes = new Uint8Array(size * records.length);
+    bytes.set(new Uint8Array(runtime.module.HEAP8.buffer, ptr, bytes.length));
+    return { count: records.length, opsmode, refMs, structSize: size, bytes };
+  } finally {
+    prop.dispose();
+  }
+}
+
 /** Steps the WASM kernels propagate per run in `propagateSteps` (one run amortises set-up). */
 const STEP_CHUNK = 16;
 
@@ -286,17 +446,20 @@ export class Sgp4Fleet {
     const opsmode = options.opsmode ?? 'i';
     if (backend === 'js') return Sgp4Fleet.fromRecords(records, { opsmode });
     const epochMs = Float64Array.from(records, (r) => r.epochUtcMs);
-    const satrecs = records.map((r) => recordToSatrec(r, opsmode));
-    const refMs = records[0]?.epochUtcMs ?? 0;
+    const given = options.packed;
+    if (given && (given.count !== records.length || given.opsmode !== opsmode || given.refMs !== (records[0]?.epochUtcMs ?? 0))) {
+      throw new OrbitdcError('E_INTERNAL', `packed SGP4 state (${given.count} records, opsmode ${given.opsmode}) is not that of these ${records.length} records (opsmode ${opsmode})`);
+    }
+    const packed = given ?? await packSgp4(records, opsmode);
     let kernel: Kernel;
     if (backend === 'wasm') {
       singleRuntime ??= createSingleThreadRuntime();
-      kernel = new WasmKernel(await singleRuntime, satrecs, epochMs, refMs, 0);
+      kernel = new WasmKernel(await singleRuntime, packed, 0);
     } else {
       const threads = Math.max(1, Math.floor(options.threads ?? 2));
       let rt = multiRuntimes.get(threads);
       if (!rt) { rt = createMultiThreadRuntime({ threadsCount: threads }); multiRuntimes.set(threads, rt); }
-      kernel = new WasmKernel(await rt, satrecs, epochMs, refMs, threads);
+      kernel = new WasmKernel(await rt, packed, threads);
     }
     return new Sgp4Fleet(records, backend, opsmode, kernel, epochMs);
   }
