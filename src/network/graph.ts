@@ -137,6 +137,11 @@ export class LinkTracker {
     this.params = params;
   }
 
+  /** Link i was taken down outside `update` (an endpoint went offline): it re-acquires when it comes back. */
+  markDown(i: number): void {
+    this.wasUp[i] = 0;
+  }
+
   /**
    * After `evaluateLinks` at time t_s: links that just came up get an acquisition delay; links
    * still within it are set to `Acquiring` in cols.state.

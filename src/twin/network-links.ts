@@ -21,7 +21,8 @@
  */
 import type { FleetState } from '../core/fleet.js';
 import { Status } from '../core/status.js';
-import { type OpticalLinkParams, repointTime_s } from '../network/linkbudget.js';
+import { LinkTracker } from '../network/graph.js';
+import type { OpticalLinkParams } from '../network/linkbudget.js';
 import { type CandidateLinks, evaluateLinks, type LinkGeometryOptions, type LinkStepColumns, LinkState, makeLinkStepColumns } from '../network/topology.js';
 
 export class TwinLinks {
@@ -30,14 +31,9 @@ export class TwinLinks {
   readonly cols: LinkStepColumns;
   /** State per link by geometry and re-pointing at the last full evaluation (or since taken down). */
   private readonly geo: Uint8Array;
-  private readonly wasUp: Uint8Array;
-  private readonly dir: Float64Array;
-  /** Time [s] from which a link carries traffic (−∞ when established). */
-  readonly availableAt_s: Float64Array;
-  private started = false;
-  private readonly params: OpticalLinkParams;
+  /** Re-pointing delays (src/network/graph.ts LinkTracker); null when the scenario turns them off. */
+  private readonly tracker: LinkTracker | null;
   private readonly geometry: LinkGeometryOptions;
-  private readonly repointing: boolean;
   /** Links that came up at the last update and were given an acquisition delay. */
   acquisitionsLastUpdate = 0;
   /** Links per state after the last update, indexed by LinkState code. */
@@ -55,42 +51,22 @@ export class TwinLinks {
     const n = links.count;
     this.cols = makeLinkStepColumns(n);
     this.geo = new Uint8Array(n);
-    this.wasUp = new Uint8Array(n);
-    this.dir = new Float64Array(3 * n).fill(Number.NaN);
-    this.availableAt_s = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
-    this.params = params;
+    this.tracker = repointing ? new LinkTracker(n, params) : null;
     this.geometry = geometry;
-    this.repointing = repointing;
   }
 
   /** Full evaluation at t_s: geometry, status and re-pointing of every link. */
   full(fleet: FleetState, t_s: number): void {
-    const L = this.links, cols = this.cols, st = cols.state, len = cols.length_m, dir = this.dir;
+    const L = this.links, cols = this.cols, st = cols.state;
     evaluateLinks(L, fleet, cols, this.geometry);
-    const { x_m, y_m, z_m } = fleet;
-    let acq = 0;
-    for (let i = 0; i < L.count; i++) {
-      if (st[i] !== LinkState.Up) { this.wasUp[i] = 0; continue; }
-      const p = L.a[i]!, q = L.b[i]!, d = len[i]!;
-      const ux = (x_m[q]! - x_m[p]!) / d, uy = (y_m[q]! - y_m[p]!) / d, uz = (z_m[q]! - z_m[p]!) / d;
-      if (this.repointing && this.started && this.wasUp[i] === 0) {
-        const px = dir[3 * i]!;
-        const angle = Number.isNaN(px) ? Math.PI / 2 : Math.acos(Math.max(-1, Math.min(1, px * ux + dir[3 * i + 1]! * uy + dir[3 * i + 2]! * uz)));
-        this.availableAt_s[i] = t_s + repointTime_s(angle, this.params);
-        acq++;
-      }
-      this.wasUp[i] = 1;
-      dir[3 * i] = ux; dir[3 * i + 1] = uy; dir[3 * i + 2] = uz;
-      if (t_s < this.availableAt_s[i]!) st[i] = LinkState.Acquiring;
-    }
+    if (this.tracker) this.tracker.update(L, fleet, cols, t_s);
     this.geo.set(st);
     const c = this.counts;
     c.fill(0);
     for (let i = 0; i < L.count; i++) c[st[i]!]!++;
     this.changed = true;
-    this.started = true;
     this.lastStatus.set(fleet.status.subarray(0, this.lastStatus.length));
-    this.acquisitionsLastUpdate = acq;
+    this.acquisitionsLastUpdate = this.tracker?.acquisitionsLastStep ?? 0;
     this.fullEvaluations++;
   }
 
@@ -99,7 +75,7 @@ export class TwinLinks {
    * back: the caller then runs `full`.
    */
   light(status: Uint8Array, t_s: number): boolean {
-    const L = this.links, geo = this.geo, st = this.cols.state, avail = this.availableAt_s, a = L.a, b = L.b;
+    const L = this.links, geo = this.geo, st = this.cols.state, tr = this.tracker, avail = tr?.availableAt_s, a = L.a, b = L.b;
     const last = this.lastStatus, n = last.length;
     this.acquisitionsLastUpdate = 0;
     if (this.counts[LinkState.Acquiring] === 0) {
@@ -115,8 +91,8 @@ export class TwinLinks {
       const g = geo[i]!;
       let s = g;
       if (g === LinkState.Up || g === LinkState.Acquiring) {
-        if (status[a[i]!] !== Status.Ok || status[b[i]!] !== Status.Ok) { geo[i] = LinkState.EndpointDown; this.wasUp[i] = 0; s = LinkState.EndpointDown; }
-        else s = t_s < avail[i]! ? LinkState.Acquiring : LinkState.Up;
+        if (status[a[i]!] !== Status.Ok || status[b[i]!] !== Status.Ok) { geo[i] = LinkState.EndpointDown; tr?.markDown(i); s = LinkState.EndpointDown; }
+        else s = avail !== undefined && t_s < avail[i]! ? LinkState.Acquiring : LinkState.Up;
       } else if (g === LinkState.EndpointDown && status[a[i]!] === Status.Ok && status[b[i]!] === Status.Ok) {
         // An endpoint came back: the full evaluation decides (what this pass changed so far is
         // redone there: links it took down are down there too).
