@@ -7,9 +7,8 @@
  * `node dist/bench/run.js spacex-1m [--duration P1D] [--per-plane 250] [--threads 1|2]` (fewer per plane = a quick estimate)
  */
 import { loadScenario } from '../src/twin/scenario/index.js';
-import { TwinRun } from '../src/twin/engine.js';
-import { machineDescription, withPeakRss, type BenchResult } from './harness.js';
-import { argValue, cpuSplit, loadNote, threadsNote } from './twin-kit.js';
+import { machineDescription, type BenchResult } from './harness.js';
+import { argValue, loadNote, measureTwin, threadsNote } from './twin-kit.js';
 
 export async function run(opts: { json: boolean; args: string[] }): Promise<BenchResult> {
   const duration = argValue(opts.args, '--duration') ?? 'P1D';
@@ -19,17 +18,8 @@ export async function run(opts: { json: boolean; args: string[] }): Promise<Benc
   const set = [`duration=${duration}`];
   if (perPlane !== 250) for (let c = 0; c < 10; c++) set.push(`constellations[${c}].walker.total=${400 * perPlane}`);
   const scenario = loadScenario('preset:spacex-1m', { set });
-  const load0 = loadNote();
-  const cpu0 = cpuSplit();
-  const t0 = process.hrtime.bigint();
-  let build_s = 0;
-  const { result: r, peakRss_bytes } = await withPeakRss(async () => {
-    const tw = await TwinRun.create(scenario, threads === undefined ? {} : { threads });
-    build_s = Number(process.hrtime.bigint() - t0) / 1e9;
-    const res = await tw.run();
-    return { res, tw };
-  });
-  const wall_s = Number(process.hrtime.bigint() - t0) / 1e9;
+  const r = await measureTwin(scenario, threads);
+  const { wall_s, peakRss_bytes, load0, cpu0 } = r;
   const n = r.tw.built.fleet.count;
   const full = duration === 'P1D' && n === 1_000_000;
   const s = r.res.summary as { compute: { delivered: { fraction: number } }; radiation: { events: Record<string, number> } };
@@ -38,7 +28,7 @@ export async function run(opts: { json: boolean; args: string[] }): Promise<Benc
     input: `${n.toLocaleString('en-US')} satellites × ${scenario.stepCount.toLocaleString('en-US')} steps (${duration} at 60 s), every model on`,
     figures: [
       { label: 'orbitdc twin (build + run)', wall_s, rate_per_s: (n * scenario.stepCount) / wall_s, rateUnit: 'satellite-steps/s', peakRss_bytes },
-      { label: 'of which build (fleet, streams)', wall_s: build_s },
+      { label: 'of which build (fleet, streams)', wall_s: r.build_s },
     ],
     goal: `under 180 s wall${full ? '' : ' (for 1,000,000 satellites over P1D; this run is smaller)'}`,
     goalMet: full && wall_s < 180,

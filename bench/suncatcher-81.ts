@@ -6,9 +6,8 @@
  * `node dist/bench/run.js suncatcher-81 [--duration P5Y] [--step 60] [--threads 1|2]` (default: 2 on ≥ 2 cores, engine.ts)
  */
 import { loadScenario } from '../src/twin/scenario/index.js';
-import { TwinRun } from '../src/twin/engine.js';
-import { machineDescription, withPeakRss, type BenchResult } from './harness.js';
-import { argValue, cpuSplit, loadNote, threadsNote } from './twin-kit.js';
+import { machineDescription, type BenchResult } from './harness.js';
+import { argValue, measureTwin, threadsNote } from './twin-kit.js';
 
 export async function run(opts: { json: boolean; args: string[] }): Promise<BenchResult> {
   const duration = argValue(opts.args, '--duration') ?? 'P5Y';
@@ -16,15 +15,8 @@ export async function run(opts: { json: boolean; args: string[] }): Promise<Benc
   const threads = threadsArg === undefined ? undefined : Number(threadsArg);
   const step = argValue(opts.args, '--step') ?? '60';
   const scenario = loadScenario('preset:suncatcher-81', { set: [`duration=${duration}`, `step_s=${step}`] });
-  const load0 = loadNote();
-  const cpu0 = cpuSplit();
-  const t0 = process.hrtime.bigint();
-  const { result: r, peakRss_bytes } = await withPeakRss(async () => {
-    const tw = await TwinRun.create(scenario, threads === undefined ? {} : { threads });
-    const res = await tw.run();
-    return { res, tw };
-  });
-  const wall_s = Number(process.hrtime.bigint() - t0) / 1e9;
+  const r = await measureTwin(scenario, threads);
+  const { wall_s, peakRss_bytes, load0, cpu0 } = r;
   const satSteps = r.tw.built.fleet.count * scenario.stepCount;
   const delivered = (r.res.summary.compute as { delivered: { fraction: number } }).delivered.fraction;
   return {

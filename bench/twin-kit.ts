@@ -4,7 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import type { TwinRun } from '../src/twin/engine.js';
+import { TwinRun } from '../src/twin/engine.js';
+import type { RunResult } from '../src/twin/results.js';
+import type { Scenario } from '../src/twin/scenario/normalise.js';
+import { withPeakRss } from './harness.js';
 
 /** The value after `flag` in args (`--flag value`), if any. */
 export function argValue(args: readonly string[], flag: string): string | undefined {
@@ -39,4 +42,31 @@ export function cpuSplit(): { main_s: number; total_s: number } | null {
   } catch {
     return null;
   }
+}
+
+/** What `measureTwin` saw: the run, its result, wall and build times, peak RSS, and the load and CPU before it. */
+export interface MeasuredTwin {
+  tw: TwinRun;
+  res: RunResult;
+  wall_s: number;
+  build_s: number;
+  peakRss_bytes: number;
+  load0: string;
+  cpu0: { main_s: number; total_s: number } | null;
+}
+
+/** Build and run a scenario's twin to the end, timed (wall, build) with its peak RSS. */
+export async function measureTwin(scenario: Scenario, threads: number | undefined): Promise<MeasuredTwin> {
+  const load0 = loadNote();
+  const cpu0 = cpuSplit();
+  const t0 = process.hrtime.bigint();
+  let build_s = 0;
+  const { result, peakRss_bytes } = await withPeakRss(async () => {
+    const tw = await TwinRun.create(scenario, threads === undefined ? {} : { threads });
+    build_s = Number(process.hrtime.bigint() - t0) / 1e9;
+    const res = await tw.run();
+    return { res, tw };
+  });
+  const wall_s = Number(process.hrtime.bigint() - t0) / 1e9;
+  return { ...result, wall_s, build_s, peakRss_bytes, load0, cpu0 };
 }

@@ -8,9 +8,8 @@
  * (a shorter --duration gives a quick estimate; the figure reported against the goal is P1Y).
  */
 import { loadScenario } from '../src/twin/scenario/index.js';
-import { TwinRun } from '../src/twin/engine.js';
-import { machineDescription, withPeakRss, type BenchResult } from './harness.js';
-import { argValue, cpuSplit, loadNote, threadsNote } from './twin-kit.js';
+import { machineDescription, type BenchResult } from './harness.js';
+import { argValue, loadNote, measureTwin, threadsNote } from './twin-kit.js';
 
 export async function run(opts: { json: boolean; args: string[] }): Promise<BenchResult> {
   const duration = argValue(opts.args, '--duration') ?? 'P1Y';
@@ -22,15 +21,8 @@ export async function run(opts: { json: boolean; args: string[] }): Promise<Benc
   const scenario = loadScenario('preset:starlink-v2mini-compute', {
     set: [`duration=${duration}`, `constellations[0].walker={type: delta, total: ${total}, planes: ${planes}, phasing: 1, altitude_km: 550, inclination_deg: 53}`],
   });
-  const load0 = loadNote();
-  const cpu0 = cpuSplit();
-  const t0 = process.hrtime.bigint();
-  const { result: r, peakRss_bytes } = await withPeakRss(async () => {
-    const tw = await TwinRun.create(scenario, threads === undefined ? {} : { threads });
-    const res = await tw.run();
-    return { res, tw };
-  });
-  const wall_s = Number(process.hrtime.bigint() - t0) / 1e9;
+  const r = await measureTwin(scenario, threads);
+  const { wall_s, peakRss_bytes, load0, cpu0 } = r;
   const satSteps = total * scenario.stepCount;
   const full = duration === 'P1Y' && total === 10_000;
   const delivered = (r.res.summary.compute as { delivered: { fraction: number } }).delivered.fraction;

@@ -229,20 +229,17 @@ export class FleetCapacity {
   release(job: number, at: number, k: number): void {
     for (let i = 0; i < k; i++) {
       const c = this.arena[at + i]!;
-      if (this.owner[c] !== job) continue; // died while held
-      const s = this.satOfChip[c]!, dom = this.domainOfSat[s]!;
-      this.owner[c] = FREE;
-      this.stack[this.domChip0(dom) + this.top[dom]!++] = c;
-      this.stackFree[s]!++;
-      this.busy[s]!--;
-      this.busyTotal--;
-      this.refreshSat(s);
+      if (this.owner[c] === job) this.freeChip(c); // else it died while held
     }
   }
 
   /** Give back one chip that a holder (the inference pool) keeps no longer; its other chips stay held. */
   releaseChip(c: number): void {
-    if (this.owner[c]! < 0) return;
+    if (this.owner[c]! >= 0) this.freeChip(c);
+  }
+
+  /** A held chip back on its domain's free stack. */
+  private freeChip(c: number): void {
     const s = this.satOfChip[c]!, dom = this.domainOfSat[s]!;
     this.owner[c] = FREE;
     this.stack[this.domChip0(dom) + this.top[dom]!++] = c;

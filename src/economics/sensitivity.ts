@@ -88,14 +88,7 @@ export function evaluateWith(fleet: Fleet, p: EconomicsParams, delivered: Delive
   return compareCosts(fleet, q, d);
 }
 
-export interface TornadoBar {
-  path: string;
-  label: string;
-  unit: string;
-  base: number;
-  low: number;
-  high: number;
-  rangeSource: 'default' | 'scenario';
+export interface TornadoBar extends ResolvedInput {
   /** orbit ÷ ground per delivered accelerator-hour at the input's low and high. */
   ratioAtLow: number;
   ratioAtHigh: number;

@@ -5,26 +5,13 @@
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { out, err, captureOutput, clearOut } from '../capture.test-kit.js';
-import { reportError } from '../main.js';
+import { out, err, captureOutput, clearOut, inProcessCli } from '../capture.test-kit.js';
 import { registerCost, registerRamp } from './cost.js';
 
 captureOutput();
 
-async function cli(...args: string[]): Promise<number> {
-  const program = new Command().name('orbitdc').exitOverride().configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
-  registerCost(program);
-  registerRamp(program);
-  for (const c of program.commands) c.exitOverride();
-  try {
-    await program.parseAsync(['node', 'orbitdc', ...args]);
-    return 0;
-  } catch (e) {
-    return reportError(e);
-  }
-}
+const cli = inProcessCli(registerCost, registerRamp);
 
 const dir = mkdtempSync(join(tmpdir(), 'orbitdc-cost-cli-'));
 

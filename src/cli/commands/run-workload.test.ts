@@ -2,11 +2,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tinyScenarioText } from '../../twin/test-scenarios.js';
-import { reportError } from '../main.js';
 import { registerRun } from './run.js';
+import { inProcessCli } from '../capture.test-kit.js';
 
 const realOut = process.stdout.write.bind(process.stdout);
 const realErr = process.stderr.write.bind(process.stderr);
@@ -19,17 +18,7 @@ afterEach(() => {
   process.stderr.write = realErr;
 });
 
-async function cli(...args: string[]): Promise<number> {
-  const program = new Command().name('orbitdc').exitOverride();
-  registerRun(program);
-  for (const c of program.commands) c.exitOverride();
-  try {
-    await program.parseAsync(['node', 'orbitdc', ...args]);
-    return 0;
-  } catch (e) {
-    return reportError(e);
-  }
-}
+const cli = inProcessCli(registerRun);
 
 const dir = mkdtempSync(join(tmpdir(), 'orbitdc-run-workload-'));
 const file = join(dir, 'tiny-w.yaml');

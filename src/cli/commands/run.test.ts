@@ -5,30 +5,16 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { out, err, captureOutput } from '../capture.test-kit.js';
+import { out, err, captureOutput, inProcessCli } from '../capture.test-kit.js';
 import { tinyScenarioText } from '../../twin/test-scenarios.js';
 import { onInterrupt } from '../interrupt.js';
-import { reportError } from '../main.js';
 import { registerPresets, registerSchema } from './presets.js';
 import { registerRun } from './run.js';
 
 captureOutput();
 
-async function cli(...args: string[]): Promise<number> {
-  const program = new Command().name('orbitdc').exitOverride().configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
-  registerRun(program);
-  registerPresets(program);
-  registerSchema(program);
-  for (const c of program.commands) c.exitOverride();
-  try {
-    await program.parseAsync(['node', 'orbitdc', ...args]);
-    return 0;
-  } catch (e) {
-    return reportError(e);
-  }
-}
+const cli = inProcessCli(registerRun, registerPresets, registerSchema);
 
 const dir = mkdtempSync(join(tmpdir(), 'orbitdc-run-cli-'));
 const scenarioFile = join(dir, 'tiny.yaml');

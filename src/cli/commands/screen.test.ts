@@ -3,26 +3,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { out, err, captureOutput, clearErr } from '../capture.test-kit.js';
-import { reportError } from '../main.js';
+import { out, err, captureOutput, clearErr, inProcessCli } from '../capture.test-kit.js';
 import { registerScreen } from './screen.js';
 
 const STARLINK = fileURLToPath(new URL('../../../../shared/data/catalogs/starlink-2026-02-24.tle', import.meta.url));
 captureOutput();
 
-async function run(...args: string[]): Promise<number> {
-  const program = new Command().exitOverride().configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  registerScreen(program);
-  for (const c of program.commands) c.exitOverride();
-  try {
-    await program.parseAsync(['node', 'orbitdc', ...args]);
-    return 0;
-  } catch (e) {
-    return reportError(e);
-  }
-}
+const run = inProcessCli(registerScreen);
 
 const dir = mkdtempSync(join(tmpdir(), 'orbitdc-screen-'));
 // The first 300 Starlink satellites of the catalog (3 lines each) as a primary.
